@@ -1,0 +1,56 @@
+# The front door. `make serve` and `make test` set themselves up: a .venv from the pinned
+# requirements, re-created when a requirements file changes.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SITE_STAMP := $(VENV)/.site-installed
+DEV_STAMP := $(VENV)/.dev-installed
+# The strict build, shared with netlify.toml (a test checks that they agree).
+BUILD_CMD := mkdocs build --strict
+CHROMIUM ?= /usr/bin/chromium
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build test lint format bench clean browser
+
+$(SITE_STAMP): requirements.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(DEV_STAMP): $(SITE_STAMP) requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+serve: $(SITE_STAMP)
+	HUB_FEEDS=$${HUB_FEEDS:-offline} $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(SITE_STAMP)
+	$(BIN)/$(BUILD_CMD)
+
+# Debian's Chromium for the browser tests: installed with apt-get when running as root on
+# Debian; elsewhere Playwright's own browser is installed instead.
+browser: $(DEV_STAMP)
+	@if [ -x "$(CHROMIUM)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; \
+	else \
+	  $(BIN)/playwright install chromium; \
+	fi
+
+test: $(DEV_STAMP) browser
+	HUB_FEEDS=offline $(BIN)/python -m pytest
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(DEV_STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: $(DEV_STAMP) browser
+	HUB_FEEDS=offline $(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf site .cache .pytest_cache

@@ -1,0 +1,180 @@
+"""One safe YAML loader for every YAML file the project reads.
+
+It rejects aliases (alias bombs), duplicate keys and oversized files, reports problems as
+`path:line: field: message`, and records the line of every key and list item so that
+schema errors can point at the right line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from hub.paths import display_path
+
+MAX_BYTES = 1_000_000
+
+# A path into loaded data: mapping keys (as text) and list indices.
+Location = tuple[str | int, ...]
+Positions = dict[Location, int]
+
+
+@dataclass(frozen=True)
+class DataError:
+    """One problem in one file, worded for a content editor."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        field = f" {self.field}:" if self.field else ""
+        return f"{self.path}:{self.line}:{field} {self.message}"
+
+
+class DataErrors(Exception):
+    """Every problem found, raised together so an editor can fix them in one go."""
+
+    def __init__(self, errors: Iterable[DataError]) -> None:
+        self.errors = sorted(errors, key=lambda e: (e.path, e.line, e.field))
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A YAML document with the line of every key and list item in it."""
+
+    data: Any
+    positions: Positions
+    path: str
+    first_line: int = 1
+
+    def line_of(self, location: Iterable[str | int]) -> int:
+        """Return the line of `location`, or of its nearest ancestor that has one."""
+        loc = tuple(str(p) if not isinstance(p, int) else p for p in location)
+        while loc:
+            if loc in self.positions:
+                return self.positions[loc]
+            loc = loc[:-1]
+        return self.first_line
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases, so `*name` cannot multiply a document."""
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                problem="aliases (*name) are not allowed here: write the value out in full",
+                problem_mark=event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+
+def load_yaml_text(text: str, path: Path | str, *, first_line: int = 1) -> Loaded:
+    """Parse one YAML document from `text`; `first_line` offsets lines (front matter)."""
+    shown = display_path(Path(path))
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise DataErrors([DataError(shown, first_line, "", f"file is larger than {MAX_BYTES} bytes")])
+    offset = first_line - 1
+    loader = _NoAliasLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Loaded(None, {}, shown, first_line)
+        positions: Positions = {}
+        errors: list[DataError] = []
+        _walk(node, (), positions, errors, shown, offset)
+        if errors:
+            raise DataErrors(errors)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + offset) if mark else first_line
+        problem = exc.problem or str(exc)
+        raise DataErrors([DataError(shown, line, "", f"YAML syntax: {problem}")]) from None
+    except yaml.YAMLError as exc:
+        raise DataErrors([DataError(shown, first_line, "", f"YAML syntax: {exc}")]) from None
+    except RecursionError:
+        raise DataErrors([DataError(shown, first_line, "", "YAML is nested too deeply")]) from None
+    finally:
+        loader.dispose()
+    return Loaded(data, positions, shown, first_line)
+
+
+def load_yaml(path: Path) -> Loaded:
+    """Read and parse the YAML file at `path`."""
+    shown = display_path(path)
+    if path.stat().st_size > MAX_BYTES:
+        raise DataErrors([DataError(shown, 1, "", f"file is larger than {MAX_BYTES} bytes")])
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataErrors([DataError(shown, 1, "", f"not UTF-8 text ({exc.reason})")]) from None
+    return load_yaml_text(text, path)
+
+
+def _walk(
+    node: yaml.Node,
+    location: Location,
+    positions: Positions,
+    errors: list[DataError],
+    shown: str,
+    offset: int,
+) -> None:
+    """Record the line of every key and item under `node`, and catch duplicate keys."""
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            line = key_node.start_mark.line + 1 + offset
+            if key in seen:
+                field = ".".join(str(p) for p in (*location, key))
+                errors.append(
+                    DataError(shown, line, field, f"duplicate key (first given on line {seen[key]})")
+                )
+                continue
+            seen[key] = line
+            positions[(*location, key)] = line
+            _walk(value_node, (*location, key), positions, errors, shown, offset)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            positions[(*location, index)] = item.start_mark.line + 1 + offset
+            _walk(item, (*location, index), positions, errors, shown, offset)
+
+
+def to_json_types(value: Any) -> Any:
+    """Turn YAML's dates into ISO strings so JSON Schema can check them."""
+    if isinstance(value, dict):
+        return {str(k): to_json_types(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [to_json_types(v) for v in value]
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return value
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Check that each YAML file named loads safely; print every problem; exit 1 if any."""
+    import sys
+
+    problems: list[DataError] = []
+    for name in sys.argv[1:] if argv is None else argv:
+        try:
+            load_yaml(Path(name))
+        except DataErrors as exc:
+            problems.extend(exc.errors)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

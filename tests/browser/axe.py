@@ -1,0 +1,30 @@
+"""Run axe-core (shipped inside the axe-playwright-python package) in a Playwright page."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@cache
+def axe_source() -> str:
+    """The axe-core script, read from the installed package (no network)."""
+    return files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
+
+
+def axe_violations(page: Any) -> list[str]:
+    """Run the WCAG 2.0/2.1/2.2 A and AA rules; return one line per failing node."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(axe_source())
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        WCAG_TAGS,
+    )
+    return [
+        f"{page.url}: {violation['id']}: {node['target']}: {node.get('failureSummary', '').splitlines()[-1:]}"
+        for violation in result["violations"]
+        for node in violation["nodes"]
+    ]

@@ -1,0 +1,117 @@
+"""The foundation in a real headless Chromium: accessibility, reflow, navigation, keyboard."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.axe import axe_violations
+from tests.conftest import Build
+from tests.pages import NAV_PAGES
+
+pytestmark = pytest.mark.browser
+
+
+def h1_text(page) -> str:
+    """The page's H1 without Material's permalink mark."""
+    return page.evaluate(
+        "() => { const h = document.querySelector('article h1').cloneNode(true);"
+        " h.querySelectorAll('.headerlink').forEach(a => a.remove()); return h.textContent.trim(); }"
+    )
+
+
+def every_page_url(build: Build) -> list[str]:
+    """Every page the build made, as a site-relative URL (404 included)."""
+    urls = []
+    for file in sorted(build.site.rglob("*.html")):
+        rel = file.relative_to(build.site).as_posix()
+        urls.append(rel.removesuffix("index.html"))
+    return urls
+
+
+def test_axe_finds_no_violations_on_any_page(page, build: Build) -> None:
+    violations: list[str] = []
+    for url in every_page_url(build):
+        page.goto(url)
+        violations += axe_violations(page)
+    assert not violations, "\n".join(violations)
+
+
+@pytest.mark.parametrize("url", ["", "strategy/", "strategy/data/measuring/"])
+def test_axe_finds_no_violations_in_dark_mode(browser, site_url: str, url: str) -> None:
+    context = browser.new_context(base_url=site_url, color_scheme="dark")
+    page = context.new_page()
+    page.goto(url)
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    violations = axe_violations(page)
+    context.close()
+    assert not violations, "\n".join(violations)
+
+
+def test_no_page_scrolls_sideways_at_320_px(page, build: Build) -> None:
+    page.set_viewport_size({"width": 320, "height": 640})
+    too_wide = []
+    for url in every_page_url(build):
+        page.goto(url)
+        widths = page.evaluate(
+            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        if widths[0] > widths[1]:
+            too_wide.append(f"/{url}: content {widths[0]} px wide in a {widths[1]} px window")
+    assert not too_wide, "\n".join(too_wide)
+
+
+@pytest.mark.parametrize("index", range(4))
+def test_home_card_leads_to_element_page(page, index: int) -> None:
+    page.goto("")
+    link = page.locator(".hub-elements a").nth(index)
+    title = link.inner_text().split(". ", 1)[1]
+    link.click()
+    page.wait_for_url("**/strategy/**")
+    assert h1_text(page) == title
+    assert not page.errors
+
+
+def test_navigation_tabs_reach_every_top_level_section(page) -> None:
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto("")
+    tabs = page.locator(".md-tabs__link")
+    assert tabs.count() >= 3
+    tabs.filter(has_text="Strategy").click()
+    page.wait_for_url("**/strategy/")
+    assert h1_text(page) == dict(NAV_PAGES)["strategy/"]
+
+
+def test_skip_link_is_first_and_moves_focus_to_content(page) -> None:
+    page.goto("strategy/culture/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => [document.activeElement.className, document.activeElement.textContent]")
+    assert "hub-skip" in focused[0] and "Skip to main content" in focused[1]
+    assert page.locator(".hub-skip").is_visible()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'main-content'")
+
+
+def test_keyboard_focus_is_visible_on_links(page) -> None:
+    page.goto("")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # skip to content
+    page.wait_for_function("() => document.activeElement.id === 'main-content'")
+    page.keyboard.press("Tab")
+    outline = page.evaluate(
+        "() => { const s = getComputedStyle(document.activeElement);"
+        " return [document.activeElement.tagName, s.outlineStyle, parseFloat(s.outlineWidth)]; }"
+    )
+    assert outline[0] == "A"
+    assert outline[1] != "none" and outline[2] >= 2
+
+
+def test_keyboard_reaches_every_element_card(page) -> None:
+    page.goto("")
+    targets = set(page.eval_on_selector_all(".hub-elements a", "els => els.map(e => e.href)"))
+    reached: set[str] = set()
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("() => document.activeElement.href || ''"))
+        if targets <= reached:
+            break
+    assert targets <= reached

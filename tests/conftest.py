@@ -1,0 +1,125 @@
+"""Shared fixtures: one real build of the site, a local HTTP server for it, and Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+@dataclass(frozen=True)
+class Build:
+    """A finished build: where the site is, and what the build printed."""
+
+    site: Path
+    log: str
+
+    def html(self, url_path: str) -> BeautifulSoup:
+        """Parse the built page at a site URL such as `strategy/data/`."""
+        return BeautifulSoup(self.page_file(url_path).read_text(encoding="utf-8"), "html.parser")
+
+    def page_file(self, url_path: str) -> Path:
+        """Return the HTML file that serves `url_path`."""
+        target = self.site / url_path.strip("/")
+        return target if target.suffix == ".html" else target / "index.html"
+
+
+def build_site(dest: Path, env: dict[str, str] | None = None, config: Path = ROOT / "mkdocs.yml") -> Build:
+    """Run the real strict build into `dest`; fail with the build's own log if it fails."""
+    run_env = {**os.environ, "HUB_FEEDS": "offline", "NO_COLOR": "1", **(env or {})}
+    proc = subprocess.run(
+        [*MKDOCS, "build", "--strict", "--config-file", str(config), "--site-dir", str(dest)],
+        cwd=ROOT,
+        env=run_env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    log = proc.stdout + proc.stderr
+    if proc.returncode != 0:
+        pytest.fail(f"mkdocs build failed ({proc.returncode}):\n{log}", pytrace=False)
+    return Build(dest, log)
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The real site, built once for the whole test session (offline feeds)."""
+    cache = tmp_path_factory.mktemp("cache")
+    return build_site(tmp_path_factory.mktemp("site") / "site", {"HUB_CACHE_DIR": str(cache)})
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(build: Build) -> Iterator[str]:
+    """Serve the built site on 127.0.0.1 on a free port; yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(build.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium if present (never a browser download in CI), else Playwright's own."""
+    for candidate in (os.environ.get("HUB_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+# Flags for a closed network: no background connections that the machine would refuse.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One headless Chromium for the session. Under CI a missing browser is a failure."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    executable = chromium_path()
+    if executable is None and os.environ.get("CI"):
+        pytest.fail("CI must run the browser tests, but no Chromium was found at /usr/bin/chromium")
+    with sync_api.sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, site_url: str) -> Iterator[object]:
+    """A fresh browser page; console errors and page errors are collected on `page.errors`."""
+    context = browser.new_context(base_url=site_url)
+    new_page = context.new_page()
+    errors: list[str] = []
+    new_page.on("pageerror", lambda exc: errors.append(f"pageerror: {exc}"))
+    new_page.on("console", lambda msg: errors.append(f"console: {msg.text}") if msg.type == "error" else None)
+    new_page.errors = errors
+    new_page.set_default_timeout(15_000)
+    yield new_page
+    context.close()
