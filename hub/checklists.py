@@ -8,7 +8,7 @@ import re
 # The markup pymdownx.tasklist writes for `- [ ] item` with custom_checkbox on.
 _ITEM = re.compile(
     r'(<li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled)'
-    r'((?: checked)?/>)(.*?)(?=<ul|<ol|</li>)',
+    r"((?: checked)?/>)(.*?)(?=<ul|<ol|</li>)",
     re.DOTALL,
 )
 _TAG = re.compile(r"<[^>]+>")
@@ -19,6 +19,8 @@ def label_checklists(page_html: str) -> str:
 
     def labelled(match: re.Match[str]) -> str:
         text = " ".join(html.unescape(_TAG.sub("", match.group(3))).split())
-        return f'{match.group(1)} aria-label="{html.escape(text, quote=True)}"{match.group(2)}{match.group(3)}'
+        return (
+            f'{match.group(1)} aria-label="{html.escape(text, quote=True)}"{match.group(2)}{match.group(3)}'
+        )
 
     return _ITEM.sub(labelled, page_html)

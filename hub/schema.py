@@ -83,7 +83,12 @@ def _extra_keys(err: ValidationError) -> list[str]:
 
 def _type_words(expected: str | list[str]) -> str:
     """Say a JSON Schema type in words."""
-    words = {"object": "a mapping of fields", "array": "a list", "string": "text", "integer": "a whole number"}
+    words = {
+        "object": "a mapping of fields",
+        "array": "a list",
+        "string": "text",
+        "integer": "a whole number",
+    }
     kinds = expected if isinstance(expected, list) else [expected]
     return " or ".join(words.get(k, k) for k in kinds)
 

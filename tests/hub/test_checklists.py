@@ -9,7 +9,7 @@ INDICATOR = '<span class="task-list-indicator"></span></label>'
 def test_each_box_is_named_by_its_own_item_text() -> None:
     html = (
         f'<ul class="task-list">{BOX.format("")}{INDICATOR} Name a <a href="x/">senior</a>\n champion.</li>'
-        f'{BOX.format(" checked")}{INDICATOR} Publish &amp; share.</li></ul>'
+        f"{BOX.format(' checked')}{INDICATOR} Publish &amp; share.</li></ul>"
     )
     out = label_checklists(html)
     assert 'disabled aria-label="Name a senior champion."/>' in out
