@@ -11,7 +11,7 @@ BUILD_CMD := mkdocs build --strict
 CHROMIUM ?= /usr/bin/chromium
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test lint format bench clean browser
+.PHONY: serve build preview test lint format bench clean browser
 
 $(SITE_STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ serve: $(SITE_STAMP)
 
 build: $(SITE_STAMP)
 	$(BIN)/$(BUILD_CMD)
+
+# The built site under its production headers and redirects, as Netlify serves it.
+preview: build
+	$(BIN)/python scripts/preview.py --site site --port 8080
 
 # Debian's Chromium for the browser tests: installed with apt-get when running as root on
 # Debian; elsewhere Playwright's own browser is installed instead.

@@ -123,3 +123,16 @@ def page(browser, site_url: str) -> Iterator[object]:
     new_page.set_default_timeout(15_000)
     yield new_page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def preview_url(build: Build) -> Iterator[str]:
+    """The built site served as `make preview` serves it: under `_headers` and redirects."""
+    from hub.netlify import load_netlify_toml, redirects
+    from hub.preview import make_server, serve_in_thread
+
+    server = make_server(build.site, redirects(load_netlify_toml()), quiet=True)
+    serve_in_thread(server)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()

@@ -1,0 +1,73 @@
+"""Every page type under the production headers, in Chromium: no CSP violation, no error."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+# Records what the browser itself reports; Playwright's init script is not subject to CSP.
+WATCH_CSP = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) =>
+  window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
+"""
+
+PAGE_TYPES = {
+    "home": "",
+    "guidance": "strategy/data/measuring/",
+    "strategy": "strategy/",
+    "about": "about/",
+    "404": "no-such-page/",
+}
+
+
+@pytest.fixture
+def strict_page(browser, preview_url: str) -> Iterator[object]:
+    """A page on the preview server, collecting CSP violations and console errors."""
+    context = browser.new_context(base_url=preview_url)
+    page = context.new_page()
+    page.add_init_script(WATCH_CSP)
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.errors = errors
+    yield page
+    context.close()
+
+
+def violations(page) -> list[str]:
+    """CSP violations reported on the page so far, and console errors."""
+    return page.evaluate("() => window.__cspViolations") + page.errors
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_page_type_loads_with_no_csp_violation_or_console_error(strict_page, name: str) -> None:
+    response = strict_page.goto(PAGE_TYPES[name])
+    assert "content-security-policy" in response.headers
+    # Material's inline scripts ran (they define __md_scope) and so did its bundle (document$).
+    strict_page.wait_for_function("() => typeof __md_scope !== 'undefined' && typeof document$ !== 'undefined'")
+    found = violations(strict_page)
+    if name == "404":
+        assert response.status == 404
+        # The browser logs the document's own 404 status; nothing else may appear.
+        found.remove("Failed to load resource: the server responded with a status of 404 (Not Found)")
+    assert found == []
+
+
+def test_site_search_works_under_the_policy(strict_page) -> None:
+    strict_page.goto("")
+    strict_page.keyboard.press("/")
+    strict_page.fill("[data-md-component=search-query]", "benchmark")
+    strict_page.wait_for_selector(".md-search-result__item")
+    assert strict_page.locator(".md-search-result__item").count() > 0
+    assert violations(strict_page) == []
+
+
+def test_instant_navigation_keeps_the_policy(strict_page) -> None:
+    strict_page.goto("")
+    strict_page.locator(".hub-elements a").first.click()
+    strict_page.wait_for_url("**/strategy/data/")
+    assert violations(strict_page) == []
