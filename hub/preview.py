@@ -27,10 +27,10 @@ class NetlifyHandler(http.server.BaseHTTPRequestHandler):
     server_version = "hub-preview"
     sys_version = ""
 
-    def do_HEAD(self) -> None:  # noqa: N802 - http.server's naming
+    def do_HEAD(self) -> None:
         self._respond(body=False)
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         self._respond(body=True)
 
     def _respond(self, *, body: bool) -> None:
@@ -68,11 +68,15 @@ class NetlifyHandler(http.server.BaseHTTPRequestHandler):
         if rule.status in (200, 404):
             file = self._file_for(target)
             content = file.read_bytes() if file else b"Not found"
-            self._send(rule.status, target, content, [("Content-Type", "text/html; charset=utf-8")], body=body)
+            self._send(
+                rule.status, target, content, [("Content-Type", "text/html; charset=utf-8")], body=body
+            )
         else:
             self._send(rule.status, target, b"", [("Location", target)], body=body)
 
-    def _send(self, status: int, path: str, content: bytes, extra: list[tuple[str, str]], *, body: bool) -> None:
+    def _send(
+        self, status: int, path: str, content: bytes, extra: list[tuple[str, str]], *, body: bool
+    ) -> None:
         """Send status, the `_headers` for `path`, and the body."""
         self.send_response(status)
         for name, value in [*extra, *headers_for(path, self.header_rules)]:
@@ -82,7 +86,7 @@ class NetlifyHandler(http.server.BaseHTTPRequestHandler):
         if body:
             self.wfile.write(content)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         if not getattr(self.server, "quiet", False):
             super().log_message(format, *args)
 
@@ -100,7 +104,9 @@ def make_server(
     headers_file = site / "_headers"
     rules = parse_headers(headers_file.read_text(encoding="utf-8")) if headers_file.exists() else []
     handler = type(
-        "SiteHandler", (NetlifyHandler,), {"site": site, "header_rules": rules, "redirect_rules": redirect_rules}
+        "SiteHandler",
+        (NetlifyHandler,),
+        {"site": site, "header_rules": rules, "redirect_rules": redirect_rules},
     )
     server = http.server.ThreadingHTTPServer((host, port), handler)
     server.quiet = quiet  # type: ignore[attr-defined]

@@ -48,7 +48,9 @@ def test_page_type_loads_with_no_csp_violation_or_console_error(strict_page, nam
     response = strict_page.goto(PAGE_TYPES[name])
     assert "content-security-policy" in response.headers
     # Material's inline scripts ran (they define __md_scope) and so did its bundle (document$).
-    strict_page.wait_for_function("() => typeof __md_scope !== 'undefined' && typeof document$ !== 'undefined'")
+    strict_page.wait_for_function(
+        "() => typeof __md_scope !== 'undefined' && typeof document$ !== 'undefined'"
+    )
     found = violations(strict_page)
     if name == "404":
         assert response.status == 404

@@ -1,0 +1,16 @@
+"""Every page gets a meta description: its front matter's, or its first paragraph."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from hub.seo import first_paragraph
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Fill in `page.meta.description` from the first paragraph where the author gave none."""
+    if not page.meta.get("description"):
+        page.meta["description"] = first_paragraph(html) or config.site_description
+    return html
