@@ -1,6 +1,6 @@
 """Serve the built site on 127.0.0.1 under its production headers and redirects.
 
-    python scripts/preview.py [--site site] [--port 8080]
+python scripts/preview.py [--site site] [--port 8080]
 """
 
 from __future__ import annotations
