@@ -40,10 +40,11 @@ class NetlifyHandler(http.server.BaseHTTPRequestHandler):
         if found and found[0].force:
             self._redirect(*found, body=body)
             return
-        file = self._file_for(path)
-        if file is None and path.endswith("/") is False and (self.site / path.lstrip("/")).is_dir():
+        if not path.endswith("/") and (self.site / path.lstrip("/")).is_dir():
+            # Pretty URLs: a folder is always addressed with its trailing slash.
             self._send(301, path, b"", [("Location", path + "/")], body=body)
             return
+        file = self._file_for(path)
         if file is not None:
             self._send(200, path, file.read_bytes(), [("Content-Type", _content_type(file))], body=body)
             return
