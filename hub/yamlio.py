@@ -94,7 +94,11 @@ def load_yaml_text(text: str, path: Path | str, *, first_line: int = 1) -> Loade
         _walk(node, (), positions, errors, shown, offset)
         if errors:
             raise DataErrors(errors)
-        data = loader.construct_document(node)
+        try:
+            data = loader.construct_document(node)
+        except (ValueError, TypeError, OverflowError) as exc:
+            # A value that looks like a date but is not one (`2026-13-01`) fails here.
+            raise DataErrors([_bad_scalar(node, exc, shown, offset, first_line)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + offset) if mark else first_line
@@ -148,6 +152,27 @@ def _walk(
         for index, item in enumerate(node.value):
             positions[(*location, index)] = item.start_mark.line + 1 + offset
             _walk(item, (*location, index), positions, errors, shown, offset)
+
+
+def _bad_scalar(root: yaml.Node, exc: Exception, shown: str, offset: int, first_line: int) -> DataError:
+    """Find the scalar under `root` that YAML could not turn into a value, and say where it is."""
+    constructor = yaml.SafeLoader("")
+    stack: list[tuple[yaml.Node, Location]] = [(root, ())]
+    while stack:
+        node, location = stack.pop(0)
+        if isinstance(node, yaml.MappingNode):
+            stack += [(value, (*location, str(key.value))) for key, value in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(item, (*location, index)) for index, item in enumerate(node.value)]
+        else:
+            try:
+                constructor.construct_object(node, deep=True)
+            except (ValueError, TypeError, OverflowError) as problem:
+                kind = "date" if node.tag.endswith(":timestamp") else "value"
+                field = ".".join(str(p) for p in location)
+                line = node.start_mark.line + 1 + offset
+                return DataError(shown, line, field, f"{node.value!r} is not a valid {kind}: {problem}")
+    return DataError(shown, first_line, "", f"YAML value: {exc}")
 
 
 def to_json_types(value: Any) -> Any:

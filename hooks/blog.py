@@ -1,0 +1,51 @@
+"""News and blogs: check every post before Material's blog plugin reads it, show drafts only in
+previews, and give templates the newest posts and the posts under each tag."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+
+from hub.posts import by_tag, check_posts, drafts_wanted, newest, summary_from_meta
+from hub.vocab import labels
+from hub.yamlio import DataErrors
+
+log = logging.getLogger("mkdocs.plugins.hub.blog")
+BLOG_PLUGIN = "material/blog"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Take the allowed categories from data/vocabularies.yml; show drafts in deploy previews."""
+    blog = config.plugins[BLOG_PLUGIN]
+    blog.config.categories_allowed = list(labels("post_categories").values())
+    if drafts_wanted(os.environ):
+        log.info("Deploy preview (CONTEXT=%s): draft posts are included", os.environ["CONTEXT"])
+        blog.config.draft = True
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Stop the build with every front matter problem at once (runs before the blog plugin)."""
+    blog_dir = Path(config.docs_dir) / config.plugins[BLOG_PLUGIN].config.blog_dir
+    errors = check_posts(blog_dir / "posts", blog_dir / ".authors.yml")
+    if errors:
+        raise PluginError(str(DataErrors(errors)))
+    return files
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    """Give templates `blog_posts.newest` (home page) and `blog_posts.by_tag` (element pages)."""
+    posts_dir = config.plugins[BLOG_PLUGIN].config.blog_dir.rstrip("/") + "/posts/"
+    summaries = [
+        summary_from_meta(file.page.meta, file.page.url)
+        for file in files.documentation_pages()
+        if file.src_uri.startswith(posts_dir) and file.page is not None
+    ]
+    env.globals["blog_posts"] = {"newest": newest(summaries), "by_tag": by_tag(summaries)}
+    return env

@@ -1,0 +1,238 @@
+"""Blog posts: read and check their front matter, scaffold new ones, and pick posts for lists.
+
+Shared by the build (hooks/blog.py) and the editors' scripts (scripts/check_content.py,
+scripts/new_post.py), so a bad post gives the same `path:line: field: message` everywhere.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+
+from hub.paths import DOCS, SCHEMAS, display_path
+from hub.schema import schema_errors, validator_for
+from hub.vocab import labels, vocabularies
+from hub.yamlio import DataError, DataErrors, Loaded, load_yaml, load_yaml_text
+
+POSTS_DIR = DOCS / "blog" / "posts"
+AUTHORS_FILE = DOCS / "blog" / ".authors.yml"
+MASTERCLASSES = "Masterclasses"
+# Netlify's CONTEXT values for builds that are previews, not the live site.
+PREVIEW_CONTEXTS = frozenset({"deploy-preview", "branch-deploy"})
+_FENCE = "---"
+_H1 = re.compile(r"^#(?!#)\s*\S")
+
+
+@dataclass(frozen=True)
+class Allowed:
+    """The values a post may choose from, each read from its one home."""
+
+    categories: tuple[str, ...]
+    authors: tuple[str, ...]
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PostSummary:
+    """What lists of posts show: the home block, element pages."""
+
+    title: str
+    url: str
+    date: dt.date
+    category: str
+    description: str
+    tags: tuple[str, ...] = ()
+    draft: bool = False
+
+
+def read_front_matter(path: Path) -> tuple[Loaded, int]:
+    """Parse the `---` block at the top of `path`; return it and the file line the body starts on."""
+    shown = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataErrors([DataError(shown, 1, "", f"not UTF-8 text ({exc.reason})")]) from None
+    lines = text.splitlines()
+    if not lines or lines[0].rstrip() != _FENCE:
+        raise DataErrors(
+            [DataError(shown, 1, "", "no front matter: the file must start with a line of three dashes (---)")]
+        )
+    end = next((i for i, line in enumerate(lines[1:], start=1) if line.rstrip() in (_FENCE, "...")), None)
+    if end is None:
+        raise DataErrors(
+            [DataError(shown, 1, "", "front matter is not closed: add a line of three dashes (---) after it")]
+        )
+    loaded = load_yaml_text("\n".join(lines[1:end]) + "\n", path, first_line=2)
+    if loaded.data is None:
+        raise DataErrors([DataError(shown, 1, "", "front matter is empty: it needs title, description, …")])
+    return loaded, end + 2
+
+
+def allowed_values(authors_file: Path = AUTHORS_FILE) -> Allowed:
+    """Categories and extra tags from data/vocabularies.yml, authors from the authors file."""
+    element_tags = [term.tag for term in vocabularies()["elements"] if term.tag]
+    return Allowed(
+        categories=tuple(labels("post_categories").values()),
+        authors=tuple(load_authors(authors_file)),
+        tags=tuple(element_tags + list(labels("post_tags").values())),
+    )
+
+
+def load_authors(authors_file: Path = AUTHORS_FILE) -> dict[str, dict[str, str]]:
+    """Read and check docs/blog/.authors.yml; return author id -> profile."""
+    loaded = load_yaml(authors_file)
+    errors = schema_errors(loaded, validator_for("authors"))
+    if errors:
+        raise DataErrors(errors)
+    return dict(loaded.data["authors"])
+
+
+@cache
+def post_validator(allowed: Allowed) -> Draft202012Validator:
+    """The post schema with this site's categories, authors and tags filled in."""
+    schema = json.loads((SCHEMAS / "post.schema.json").read_text(encoding="utf-8"))
+    props = copy.deepcopy(schema["properties"])
+    props["categories"]["items"]["enum"] = list(allowed.categories)
+    props["authors"]["items"]["enum"] = list(allowed.authors)
+    props["tags"]["items"]["enum"] = list(allowed.tags)
+    schema["properties"] = props
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+def check_post(path: Path, allowed: Allowed) -> list[DataError]:
+    """Return every problem in one post's front matter (and a stray `# title` in its body)."""
+    try:
+        loaded, body_line = read_front_matter(path)
+    except DataErrors as exc:
+        return list(exc.errors)
+    errors = schema_errors(loaded, post_validator(allowed))
+    errors += _h1_in_body(path, body_line)
+    return errors
+
+
+def check_posts(folder: Path = POSTS_DIR, authors_file: Path = AUTHORS_FILE) -> list[DataError]:
+    """Check the authors file and every post in `folder`; return all problems found."""
+    try:
+        allowed = allowed_values(authors_file)
+    except DataErrors as exc:
+        return list(exc.errors)
+    errors: list[DataError] = []
+    for path in sorted(folder.rglob("*.md")):
+        errors += check_post(path, allowed)
+    return sorted(errors, key=lambda e: (e.path, e.line, e.field))
+
+
+def _h1_in_body(path: Path, body_line: int) -> list[DataError]:
+    """A post's title comes from front matter; a `# heading` in the body would make a second H1."""
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    in_code = False
+    for number, line in enumerate(lines[body_line - 1 :], start=body_line):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_code = not in_code
+        elif not in_code and _H1.match(line):
+            message = "the title goes in front matter (title:); start headings in the text at ## level"
+            return [DataError(display_path(path), number, "", message)]
+    return []
+
+
+def drafts_wanted(environ: Mapping[str, str]) -> bool:
+    """Should this build show draft posts? Yes for Netlify deploy previews and branch deploys."""
+    return environ.get("CONTEXT", "") in PREVIEW_CONTEXTS
+
+
+def summary_from_meta(meta: Mapping[str, Any], url: str) -> PostSummary:
+    """Turn a checked post's front matter (as MkDocs read it) into a summary for lists."""
+    date = meta["date"]
+    if isinstance(date, dt.datetime):
+        date = date.date()
+    elif isinstance(date, str):
+        date = dt.date.fromisoformat(date)
+    return PostSummary(
+        title=str(meta["title"]),
+        url=url,
+        date=date,
+        category=str(meta["categories"][0]),
+        description=str(meta["description"]),
+        tags=tuple(meta.get("tags") or ()),
+        draft=bool(meta.get("draft", False)),
+    )
+
+
+def newest(posts: Iterable[PostSummary], count: int = 3) -> list[PostSummary]:
+    """The `count` newest published posts, newest first (title breaks ties, for a stable order)."""
+    published = [post for post in posts if not post.draft]
+    return sorted(published, key=lambda p: (p.date, p.title), reverse=True)[:count]
+
+
+def by_tag(posts: Iterable[PostSummary]) -> dict[str, list[PostSummary]]:
+    """Published posts under each of their tags, newest first."""
+    grouped: dict[str, list[PostSummary]] = {}
+    for post in newest(posts, count=10_000):
+        for tag in post.tags:
+            grouped.setdefault(tag, []).append(post)
+    return grouped
+
+
+def slugify(title: str) -> str:
+    """Make a URL slug from a title: `Reaching talent: a write-up` -> `reaching-talent-a-write-up`."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "post"
+
+
+def scaffold(title: str, category: str, author: str, today: dt.date) -> str:
+    """The text of a new post that passes the check: front matter for its category, a draft."""
+    lines = [
+        "---",
+        f"title: {json.dumps(title, ensure_ascii=False)}",
+        "description: >-",
+        "  One or two sentences for cards, feeds and search results (160 characters at most).",
+        f"date: {today.isoformat()}",
+        "authors:",
+        f"  - {author}",
+        "categories:",
+        f"  - {category}",
+        "tags: []",
+        "# Delete the next line when the post is ready to publish.",
+        "draft: true",
+    ]
+    if category == MASTERCLASSES:
+        lines += [
+            "masterclass:",
+            f"  event_date: {today.isoformat()}",
+            "  format: online  # or: in person",
+            "  speakers:",
+            "    - name: Speaker's name",
+            "      role: Their role",
+            "      organisation: Their organisation",
+            "  resources:",
+            "    - title: Outreach guidance on this site",
+            "      kind: page",
+            "      url: strategy/employee-journey/outreach/",
+        ]
+    lines += [
+        "---",
+        "",
+        "Write the opening paragraph here: it is what readers see first.",
+        "",
+        "## A first section",
+        "",
+        "Write the rest of the post here.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def new_post_path(folder: Path, title: str, today: dt.date) -> Path:
+    """Where a new post goes: `<date>-<slug>.md` in the posts folder."""
+    return folder / f"{today.isoformat()}-{slugify(title)}.md"
