@@ -1,0 +1,44 @@
+"""Check the organisation directory's data as the build does: `python scripts/check_data.py`.
+
+Prints every problem at once, one a line, as `path:line: field: what is wrong`, and exits 1 if
+there is any. The build (hooks/directory.py) runs the same check from hub/directory.py.
+
+    python scripts/check_data.py                          # data/organisations/
+    python scripts/check_data.py --folder other/folder    # another folder of organisations
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from hub.directory import ORGANISATIONS, load_organisations
+from hub.yamlio import DataErrors
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Load and validate every organisation; print each problem; exit 1 if there is any."""
+    args = _parser().parse_args(argv)
+    try:
+        organisations = load_organisations(args.folder)
+    except DataErrors as exc:
+        for error in exc.errors:
+            print(error, file=sys.stderr)
+        print(f"{len(exc.errors)} problem(s) found: fix them and run the check again.", file=sys.stderr)
+        return 1
+    print(f"All {len(organisations)} organisations are fine.")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    """The command line: an optional folder."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--folder", type=Path, default=ORGANISATIONS, help="folder of <slug>.yml files (default: %(default)s)"
+    )
+    return parser
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
