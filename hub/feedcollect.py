@@ -1,0 +1,192 @@
+"""The feeds step of a build: fetch (live) or not (offline), fall back per source, and group items.
+
+Per source the order is: a fresh fetch (or a 304 that confirms the cache), then the last good
+cache, then the committed snapshot. A failure never overwrites good items, so a block empties
+only when a source has never once been fetched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hub.feedcache import SNAPSHOT_FILE, Kept, read_cache, read_snapshot, write_cache
+from hub.feedfetch import Fetched, Request, fetch_all
+from hub.feeds import FEEDS_FILE, FeedError, FeedsConfig, Item, Source, newest_first, parse_feed
+from hub.paths import ROOT
+
+MODES = ("live", "offline")
+DEFAULT_BUDGET = 10.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The feeds step's settings, from HUB_FEEDS, HUB_FEEDS_CONFIG, HUB_CACHE_DIR, HUB_FEEDS_TIMEOUT."""
+
+    mode: str = "live"
+    config: Path = FEEDS_FILE
+    cache_dir: Path = ROOT / ".cache"
+    budget: float = DEFAULT_BUDGET
+    snapshot: Path = SNAPSHOT_FILE
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
+        """Read the settings from the environment; ValueError names a bad value."""
+        env = dict(os.environ if env is None else env)
+        mode = env.get("HUB_FEEDS", "live") or "live"
+        if mode not in MODES:
+            raise ValueError(f"HUB_FEEDS={mode!r}: use live or offline")
+        try:
+            budget = float(env.get("HUB_FEEDS_TIMEOUT") or DEFAULT_BUDGET)
+        except ValueError:
+            raise ValueError(
+                f"HUB_FEEDS_TIMEOUT={env['HUB_FEEDS_TIMEOUT']!r}: give seconds, e.g. 10"
+            ) from None
+        if not 0 < budget <= 300:
+            raise ValueError(f"HUB_FEEDS_TIMEOUT={budget:g}: give between 0 and 300 seconds")
+        config = Path(env.get("HUB_FEEDS_CONFIG") or FEEDS_FILE)
+        cache_dir = Path(env.get("HUB_CACHE_DIR") or ROOT / ".cache")
+        return cls(mode, config if config.is_absolute() else ROOT / config, cache_dir, budget)
+
+
+@dataclass(frozen=True)
+class SourceResult:
+    """What the build shows for one source, and how it got it."""
+
+    source: Source
+    items: tuple[Item, ...]
+    outcome: str  # fresh, not-modified, cache, snapshot or failed
+    reason: str = ""
+    ms: int = 0
+    last_good: dt.datetime | None = None
+    stale: bool = False
+
+    def log_line(self) -> str:
+        """One line for the build log: id, outcome, items, milliseconds."""
+        outcome = self.outcome
+        if self.reason:
+            outcome = (
+                f"failed: {self.reason}"
+                if outcome == "failed"
+                else f"{outcome} (fetch failed: {self.reason})"
+            )
+        return f"{self.source.id}: {outcome}, {len(self.items)} items, {self.ms} ms"
+
+
+@dataclass(frozen=True)
+class Collected:
+    """Everything the templates need: blocks for the home page and groups for /news/."""
+
+    results: tuple[SourceResult, ...]
+    curated: tuple[Item, ...]
+    home_items: int
+    sources: dict[str, Source] = field(default_factory=dict)
+    stale_after_days: int = 7
+
+    @property
+    def news(self) -> list[Item]:
+        """The newest items across the news sources, for the home page."""
+        return self._section("news")[: self.home_items]
+
+    @property
+    def social(self) -> list[Item]:
+        """The newest social posts, feeds and curated together, for the home page."""
+        return self._section("social")[: self.home_items]
+
+    def groups(self, section: str) -> list[SourceResult]:
+        """The sources of one section, in the order data/feeds.yml gives."""
+        return [r for r in self.results if r.source.section == section]
+
+    def source_title(self, item: Item) -> str:
+        """The title of the source an item came from ("" for curated posts)."""
+        source = self.sources.get(item.source)
+        return source.title if source else ""
+
+    def _section(self, section: str) -> list[Item]:
+        """Every item of a section, de-duplicated, newest first."""
+        items = [i for r in self.groups(section) for i in r.items]
+        if section == "social":
+            items += self.curated
+        return newest_first(items)
+
+
+def collect(
+    config: FeedsConfig,
+    settings: Settings,
+    *,
+    curated: list[Item] | None = None,
+    now: dt.datetime | None = None,
+    own_feeds: dict[str, bytes] | None = None,
+) -> Collected:
+    """Run the feeds step; `own_feeds` gives bodies read from disk (the hub's own built feed)."""
+    now = now or dt.datetime.now(dt.UTC)
+    snapshot = read_snapshot(settings.snapshot, now=now)
+    cached = {s.id: read_cache(settings.cache_dir, s.id, now=now) for s in config.sources}
+    fetched: dict[str, Fetched] = {s: Fetched("ok", body=b) for s, b in (own_feeds or {}).items()}
+    if settings.mode == "live":
+        requests = [_request(s, cached[s.id]) for s in config.sources if s.id not in fetched]
+        fetched |= fetch_all(requests, budget=settings.budget)
+    results = []
+    for source in config.sources:
+        result = _resolve(source, fetched.get(source.id), cached[source.id], snapshot.get(source.id), now)
+        if result.outcome in ("fresh", "not-modified"):
+            _store(settings.cache_dir, source, fetched[source.id], result, cached[source.id])
+        stale = result.last_good is None or now - result.last_good > dt.timedelta(
+            days=config.stale_after_days
+        )
+        results.append(_with(result, items=tuple(result.items[: source.show]), stale=stale))
+    sources = {s.id: s for s in config.sources}
+    return Collected(
+        tuple(results), tuple(curated or ()), config.home_items, sources, config.stale_after_days
+    )
+
+
+def _request(source: Source, kept: Kept) -> Request:
+    """A request with the cache's validators, when the cache is for this very URL."""
+    if kept.url != source.url or not kept.items:
+        return Request(source.id, source.url)
+    return Request(source.id, source.url, kept.etag, kept.last_modified)
+
+
+def _resolve(
+    source: Source, fetched: Fetched | None, cached: Kept, snap: Kept | None, now: dt.datetime
+) -> SourceResult:
+    """Pick what to show for one source: fresh, not-modified, cache, snapshot, or nothing."""
+    reason = ""
+    ms = fetched.ms if fetched else 0
+    if fetched and fetched.status == "ok":
+        try:
+            items = newest_first(parse_feed(fetched.body, source, fetched.content_type, now=now))
+            return SourceResult(source, tuple(items), "fresh", ms=ms, last_good=now)
+        except FeedError as exc:
+            reason = str(exc)
+    elif fetched and fetched.status == "not-modified":
+        if cached.items:
+            return SourceResult(source, cached.items, "not-modified", ms=ms, last_good=now)
+        reason = "304 Not Modified, but nothing is cached"
+    elif fetched:
+        reason = fetched.reason
+    if cached.items:
+        return SourceResult(source, cached.items, "cache", reason, ms, cached.fetched)
+    if snap and snap.items:
+        return SourceResult(source, snap.items, "snapshot", reason, ms, snap.fetched)
+    return SourceResult(source, (), "failed", reason or "nothing cached and not in the snapshot", ms)
+
+
+def _store(cache_dir: Path, source: Source, fetched: Fetched, result: SourceResult, cached: Kept) -> None:
+    """Keep a good fetch (or a confirmed 304) in the cache for the next build."""
+    confirmed = result.outcome == "not-modified"
+    etag = fetched.etag or (cached.etag if confirmed else "")
+    last_modified = fetched.last_modified or (cached.last_modified if confirmed else "")
+    kept = Kept(result.items, result.last_good, etag, last_modified, source.url)
+    # A read-only cache folder costs the next build a full fetch, nothing more.
+    with contextlib.suppress(OSError):
+        write_cache(cache_dir, source.id, kept)
+
+
+def _with(result: SourceResult, **changes: object) -> SourceResult:
+    """A copy of a result with some fields changed."""
+    return SourceResult(**{**result.__dict__, **changes})

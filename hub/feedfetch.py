@@ -1,0 +1,151 @@
+"""Fetch every feed at once, within one overall time budget, a size cap and a redirect cap.
+
+Concurrency is asyncio with one httpx.AsyncClient. Each request has connect and read
+timeouts; the whole step has one budget, after which unfinished fetches are cancelled and
+count as failed. Bodies are streamed and cut at the size cap, so a 50 MB answer costs at
+most the cap in memory.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import httpx
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_REDIRECTS = 5
+CONNECT_TIMEOUT = 5.0
+READ_TIMEOUT = 8.0
+USER_AGENT = "employer-hub-feeds/1.0 (+https://employer-hub.netlify.app/news/)"
+
+
+@dataclass(frozen=True)
+class Request:
+    """One feed to fetch, with the validators from the cache for a conditional GET."""
+
+    id: str
+    url: str
+    etag: str = ""
+    last_modified: str = ""
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """What one fetch gave: a body, "not modified", or a failure with a reason."""
+
+    status: str  # "ok", "not-modified" or "failed"
+    body: bytes = b""
+    content_type: str = ""
+    etag: str = ""
+    last_modified: str = ""
+    reason: str = ""
+    ms: int = 0
+
+
+class _TooLarge(Exception):
+    """The body passed the size cap."""
+
+
+def fetch_all(
+    requests: Iterable[Request], *, budget: float, max_bytes: int = MAX_BYTES, user_agent: str = USER_AGENT
+) -> dict[str, Fetched]:
+    """Fetch every request concurrently; return a result for each id within `budget` seconds."""
+    todo = list(requests)
+    if not todo:
+        return {}
+    # A loop of our own, closed without waiting on its executor: a hung DNS lookup in a
+    # worker thread must not hold the build past the budget.
+    loop = asyncio.new_event_loop()
+    try:
+        return loop.run_until_complete(_fetch_all(todo, budget, max_bytes, user_agent))
+    finally:
+        loop.close()
+
+
+async def _fetch_all(
+    todo: list[Request], budget: float, max_bytes: int, user_agent: str
+) -> dict[str, Fetched]:
+    """The async body of fetch_all."""
+    timeout = httpx.Timeout(
+        connect=min(CONNECT_TIMEOUT, budget), read=min(READ_TIMEOUT, budget), write=budget, pool=budget
+    )
+    started = time.monotonic()
+    async with httpx.AsyncClient(
+        timeout=timeout,
+        follow_redirects=True,
+        max_redirects=MAX_REDIRECTS,
+        headers={"User-Agent": user_agent, "Accept": _ACCEPT},
+        trust_env=False,  # no proxy or netrc from the environment: the build fetches exactly these URLs
+    ) as client:
+        tasks = {asyncio.ensure_future(_fetch_one(client, r, max_bytes)): r for r in todo}
+        done, pending = await asyncio.wait(tasks, timeout=budget)
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+    elapsed = int((time.monotonic() - started) * 1000)
+    results = {}
+    for task, request in tasks.items():
+        if task in done and not task.cancelled():
+            results[request.id] = task.result()
+        else:
+            results[request.id] = Fetched("failed", reason=f"timed out (budget {budget:g} s)", ms=elapsed)
+    return results
+
+
+_ACCEPT = (
+    "application/atom+xml, application/rss+xml, application/feed+json, application/rdf+xml, "
+    "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.1"
+)
+
+
+async def _fetch_one(client: httpx.AsyncClient, request: Request, max_bytes: int) -> Fetched:
+    """Fetch one feed; never raises (except cancellation): failures come back as a reason."""
+    started = time.monotonic()
+    headers = {}
+    if request.etag:
+        headers["If-None-Match"] = request.etag
+    if request.last_modified:
+        headers["If-Modified-Since"] = request.last_modified
+    try:
+        async with client.stream("GET", request.url, headers=headers) as response:
+            result = await _read(response, max_bytes)
+    except _TooLarge:
+        result = Fetched("failed", reason=f"larger than {max_bytes // (1024 * 1024)} MB")
+    except httpx.TooManyRedirects:
+        result = Fetched("failed", reason=f"more than {MAX_REDIRECTS} redirects")
+    except httpx.ConnectTimeout:
+        result = Fetched("failed", reason="connect timed out")
+    except httpx.TimeoutException:
+        result = Fetched("failed", reason="read timed out")
+    except httpx.HTTPError as exc:
+        result = Fetched("failed", reason=f"{type(exc).__name__}: {str(exc)[:100]}")
+    except OSError as exc:
+        result = Fetched("failed", reason=f"{type(exc).__name__}: {str(exc)[:100]}")
+    ms = int((time.monotonic() - started) * 1000)
+    return Fetched(**{**result.__dict__, "ms": ms})
+
+
+async def _read(response: httpx.Response, max_bytes: int) -> Fetched:
+    """Read a streamed response up to the cap."""
+    if response.status_code == 304:
+        return Fetched("not-modified", etag=response.headers.get("etag", ""))
+    if response.status_code != 200:
+        return Fetched("failed", reason=f"HTTP {response.status_code}")
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise _TooLarge
+    body = bytearray()
+    async for chunk in response.aiter_bytes():
+        body += chunk
+        if len(body) > max_bytes:
+            raise _TooLarge
+    return Fetched(
+        "ok",
+        body=bytes(body),
+        content_type=response.headers.get("content-type", ""),
+        etag=response.headers.get("etag", ""),
+        last_modified=response.headers.get("last-modified", ""),
+    )
