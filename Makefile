@@ -11,7 +11,7 @@ BUILD_CMD := mkdocs build --strict
 CHROMIUM ?= /usr/bin/chromium
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build preview test lint format bench clean browser
+.PHONY: serve build preview test lint format bench clean browser post check-content
 
 $(SITE_STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,17 @@ lint: $(DEV_STAMP)
 format: $(DEV_STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# A new blog post with valid front matter: make post TITLE="Our news" [CATEGORY=News AUTHOR=editors]
+CATEGORY ?= News
+AUTHOR ?= editors
+post: $(SITE_STAMP)
+	@test -n "$(TITLE)" || { echo 'Give a title: make post TITLE="Your title" [CATEGORY=News AUTHOR=editors]'; exit 1; }
+	$(BIN)/python scripts/new_post.py "$(TITLE)" --category "$(CATEGORY)" --author "$(AUTHOR)"
+
+# The posts' front matter, checked as the build checks it.
+check-content: $(SITE_STAMP)
+	$(BIN)/python scripts/check_content.py
 
 bench: $(DEV_STAMP) browser
 	HUB_FEEDS=offline $(BIN)/python scripts/bench.py

@@ -65,16 +65,22 @@ def read_front_matter(path: Path) -> tuple[Loaded, int]:
     lines = text.splitlines()
     if not lines or lines[0].rstrip() != _FENCE:
         raise DataErrors(
-            [DataError(shown, 1, "", "no front matter: the file must start with a line of three dashes (---)")]
+            [
+                DataError(
+                    shown, 1, "front matter", "missing: the file must start with a line of three dashes (---)"
+                )
+            ]
         )
     end = next((i for i, line in enumerate(lines[1:], start=1) if line.rstrip() in (_FENCE, "...")), None)
     if end is None:
         raise DataErrors(
-            [DataError(shown, 1, "", "front matter is not closed: add a line of three dashes (---) after it")]
+            [DataError(shown, 1, "front matter", "is not closed: add a line of three dashes (---) after it")]
         )
     loaded = load_yaml_text("\n".join(lines[1:end]) + "\n", path, first_line=2)
     if loaded.data is None:
-        raise DataErrors([DataError(shown, 1, "", "front matter is empty: it needs title, description, …")])
+        raise DataErrors(
+            [DataError(shown, 1, "front matter", "is empty: it needs title, description, date, …")]
+        )
     return loaded, end + 2
 
 
@@ -118,7 +124,7 @@ def check_post(path: Path, allowed: Allowed) -> list[DataError]:
         return list(exc.errors)
     errors = schema_errors(loaded, post_validator(allowed))
     errors += _h1_in_body(path, body_line)
-    return errors
+    return sorted(errors, key=lambda e: (e.line, e.field))
 
 
 def check_posts(folder: Path = POSTS_DIR, authors_file: Path = AUTHORS_FILE) -> list[DataError]:
@@ -142,7 +148,7 @@ def _h1_in_body(path: Path, body_line: int) -> list[DataError]:
             in_code = not in_code
         elif not in_code and _H1.match(line):
             message = "the title goes in front matter (title:); start headings in the text at ## level"
-            return [DataError(display_path(path), number, "", message)]
+            return [DataError(display_path(path), number, "body", message)]
     return []
 
 

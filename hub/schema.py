@@ -88,6 +88,7 @@ def _type_words(expected: str | list[str]) -> str:
         "array": "a list",
         "string": "text",
         "integer": "a whole number",
+        "boolean": "true or false",
     }
     kinds = expected if isinstance(expected, list) else [expected]
     return " or ".join(words.get(k, k) for k in kinds)

@@ -103,6 +103,9 @@ def load_yaml_text(text: str, path: Path | str, *, first_line: int = 1) -> Loade
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + offset) if mark else first_line
         problem = exc.problem or str(exc)
+        if exc.context and exc.context_mark and exc.problem_mark and exc.context_mark.line != mark.line:
+            # An unclosed quote or bracket is found far from where it opens: say where that is.
+            problem += f" ({exc.context}, which starts on line {exc.context_mark.line + 1 + offset})"
         raise DataErrors([DataError(shown, line, "", f"YAML syntax: {problem}")]) from None
     except yaml.YAMLError as exc:
         raise DataErrors([DataError(shown, first_line, "", f"YAML syntax: {exc}")]) from None

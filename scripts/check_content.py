@@ -1,0 +1,54 @@
+"""Check the front matter of every blog post, as the build does: `make check-content`.
+
+Prints every problem at once, one a line, as `path:line: field: what is wrong`, and exits 1 if
+there is any. The build (hooks/blog.py) runs the same check, from the same code in hub/posts.py.
+
+    python scripts/check_content.py                   # docs/blog/posts/ and docs/blog/.authors.yml
+    python scripts/check_content.py path/to/post.md   # only these posts
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from hub.posts import AUTHORS_FILE, POSTS_DIR, allowed_values, check_post, check_posts
+from hub.yamlio import DataError, DataErrors
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Check the posts named (or all of them); print each problem; exit 1 if any."""
+    args = _parser().parse_args(argv)
+    errors = _check(args.posts, args.posts_dir, args.authors)
+    for error in errors:
+        print(error, file=sys.stderr)
+    if errors:
+        print(f"{len(errors)} problem(s) found: fix them and run the check again.", file=sys.stderr)
+        return 1
+    print("All posts are fine.")
+    return 0
+
+
+def _check(posts: list[Path], posts_dir: Path, authors: Path) -> list[DataError]:
+    """Every problem in the named posts, or in the whole posts folder when none are named."""
+    if not posts:
+        return check_posts(posts_dir, authors)
+    try:
+        allowed = allowed_values(authors)
+    except DataErrors as exc:
+        return list(exc.errors)
+    return [error for post in posts for error in check_post(post, allowed)]
+
+
+def _parser() -> argparse.ArgumentParser:
+    """The command line."""
+    parser = argparse.ArgumentParser(description="Check the front matter of blog posts.")
+    parser.add_argument("posts", nargs="*", type=Path, help="posts to check (default: every post)")
+    parser.add_argument("--posts-dir", type=Path, default=POSTS_DIR, help="folder of posts")
+    parser.add_argument("--authors", type=Path, default=AUTHORS_FILE, help="the authors file")
+    return parser
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,69 @@
+"""Start a new blog post with valid front matter: `make post TITLE="..."`.
+
+    python scripts/new_post.py "Our second masterclass" --category Masterclasses --author events
+
+Writes docs/blog/posts/<today>-<slug>.md with the front matter its category needs (a
+`masterclass:` block for Masterclasses), marked `draft: true` so it shows in deploy previews
+but not on the live site until the line is deleted. Never overwrites a post.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from hub.paths import display_path
+from hub.posts import AUTHORS_FILE, POSTS_DIR, allowed_values, check_post, new_post_path, scaffold
+from hub.yamlio import DataErrors
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the new post; print where it is; exit 1 on a bad category or author."""
+    args = _parser().parse_args(argv)
+    try:
+        allowed = allowed_values(args.authors)
+    except DataErrors as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    problem = _bad_choice(args.category, allowed.categories, "category") or _bad_choice(
+        args.author, allowed.authors, "author"
+    )
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    today = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
+    path = new_post_path(args.posts_dir, args.title, today)
+    if path.exists():
+        print(f"{display_path(path)} already exists: choose another title", file=sys.stderr)
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(scaffold(args.title, args.category, args.author, today), encoding="utf-8")
+    for error in check_post(path, allowed):  # the scaffold must pass; say so loudly if not
+        print(error, file=sys.stderr)
+    print(f"Created {display_path(path)}: write the post, then delete `draft: true` to publish.")
+    return 0
+
+
+def _bad_choice(value: str, allowed: tuple[str, ...], what: str) -> str:
+    """An editor-friendly message if `value` is not one of `allowed`, else an empty string."""
+    if value in allowed:
+        return ""
+    return f"unknown {what} {value!r}: use one of {', '.join(allowed)}"
+
+
+def _parser() -> argparse.ArgumentParser:
+    """The command line."""
+    parser = argparse.ArgumentParser(description="Start a new blog post with valid front matter.")
+    parser.add_argument("title", help="the post's title, in quotes")
+    parser.add_argument("--category", default="News", help="News, Masterclasses, Case studies or …")
+    parser.add_argument("--author", default="editors", help="an author id from docs/blog/.authors.yml")
+    parser.add_argument("--date", help="the post's date as YYYY-MM-DD (default: today)")
+    parser.add_argument("--posts-dir", type=Path, default=POSTS_DIR, help=argparse.SUPPRESS)
+    parser.add_argument("--authors", type=Path, default=AUTHORS_FILE, help=argparse.SUPPRESS)
+    return parser
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
