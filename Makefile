@@ -11,7 +11,7 @@ BUILD_CMD := mkdocs build --strict
 CHROMIUM ?= /usr/bin/chromium
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build preview test lint format bench clean browser post check-content
+.PHONY: serve build preview test lint format bench clean browser post check-content feeds
 
 $(SITE_STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -63,6 +63,12 @@ post: $(SITE_STAMP)
 # The posts' front matter, checked as the build checks it.
 check-content: $(SITE_STAMP)
 	$(BIN)/python scripts/check_content.py
+
+# Refresh the committed feed snapshot (data/feeds/snapshot.json) from the live feeds; a source
+# that fails keeps its old entry. Offline, from a local build: make feeds FEEDS_ARGS="--offline
+# --own-feed site/feed_json_created.json".
+feeds: $(SITE_STAMP)
+	$(BIN)/python scripts/refresh_feeds.py $(FEEDS_ARGS)
 
 bench: $(DEV_STAMP) browser
 	HUB_FEEDS=offline $(BIN)/python scripts/bench.py
