@@ -2,20 +2,24 @@
  *
  * Without JavaScript the full list stands and the (hidden) form never shows. With it, the
  * form appears, every change narrows the list at once, the count is announced in a status
- * region, and the state lives in the URL query (?q=&region=&support=&element=&type=) so a
- * link reproduces the view and Back steps through earlier views. Runs from Material's
+ * region, and the state lives in the URL query (?search=&region=&support=&element=&type=) so
+ * a link reproduces the view and Back steps through earlier views. Runs from Material's
  * `document$` so it survives instant navigation.
+ *
+ * The words go in `search`, not `q`: Material opens its own site search dialog whenever the
+ * URL has a `q` parameter, which would cover the directory on every shared link.
  */
 (function () {
   "use strict";
 
+  var TEXT = "search";
   var FILTERS = ["region", "support", "element", "type"];
   var ANNOUNCE_DELAY_MS = 400; // let a typist pause before the count is read out
   var current = null; // the directory on the page now, if any
 
   function readQuery(search) {
     var params = new URLSearchParams(search);
-    var state = { q: (params.get("q") || "").trim() };
+    var state = { q: (params.get(TEXT) || "").trim() };
     FILTERS.forEach(function (name) {
       state[name] = params.get(name) || "";
     });
@@ -24,7 +28,7 @@
 
   function queryString(state) {
     var params = new URLSearchParams();
-    if (state.q) params.set("q", state.q);
+    if (state.q) params.set(TEXT, state.q);
     FILTERS.forEach(function (name) {
       if (state[name]) params.set(name, state[name]);
     });
@@ -39,7 +43,7 @@
   function Directory(form) {
     var list = document.getElementById("hub-orgs");
     this.form = form;
-    this.search = form.elements.namedItem("q");
+    this.search = form.elements.namedItem(TEXT);
     this.selects = {};
     FILTERS.forEach(function (name) {
       this.selects[name] = form.elements.namedItem(name);

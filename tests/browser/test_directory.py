@@ -1,0 +1,173 @@
+"""Find an organisation in Chromium: filters, text search, the URL, Back, no JavaScript, axe."""
+
+from __future__ import annotations
+
+import pytest
+
+from hub.directory import Organisation, covered_regions, load_organisations
+from tests.browser.axe import axe_violations
+
+pytestmark = pytest.mark.browser
+
+ORGS = load_organisations()
+SHOWN = (
+    "() => [...document.querySelectorAll('li.hub-org')]"
+    ".filter(li => !li.hidden).map(li => li.querySelector('h2').id)"
+)
+
+
+def expected(q: str = "", **filters: str) -> list[str]:
+    """Ids of the list items a visitor should see for this filter state."""
+
+    def matches(org: Organisation) -> bool:
+        values = {
+            "region": covered_regions(org),
+            "support": org.support,
+            "element": org.elements,
+            "type": [org.kind],
+        }
+        text = " ".join([org.name, org.summary, *org.sectors]).lower()
+        return all(v in values[k] for k, v in filters.items()) and all(w in text for w in q.lower().split())
+
+    return [f"org-{org.slug}" for org in ORGS if matches(org)]
+
+
+def status_says(page, count: int) -> None:
+    """Wait until the live region announces `count` results."""
+    total = len(ORGS)
+    text = (
+        f"Showing all {total} organisations."
+        if count == total
+        else "No organisations match these filters."
+        if count == 0
+        else f"Showing {count} of {total} organisations."
+    )
+    page.wait_for_function("t => document.getElementById('hub-directory-status').textContent === t", arg=text)
+
+
+def open_directory(page, query: str = "") -> None:
+    page.goto(f"organisations/{query}")
+    page.wait_for_selector("#hub-filters:not([hidden])")
+
+
+def test_filter_by_region_includes_uk_wide_and_england(page) -> None:
+    open_directory(page)
+    page.select_option("#hub-filter-region", "north-west")
+    want = expected(region="north-west")
+    status_says(page, len(want))
+    assert page.evaluate(SHOWN) == want
+    assert "org-upreach" in want and "org-making-the-leap" not in want  # UK-wide yes, London no
+    assert page.url.endswith("organisations/?region=north-west")
+    assert not page.errors
+
+
+def test_filter_by_support(page) -> None:
+    open_directory(page)
+    page.select_option("#hub-filter-support", "apprenticeships")
+    want = expected(support="apprenticeships")
+    status_says(page, len(want))
+    assert page.evaluate(SHOWN) == want and 0 < len(want) < len(ORGS)
+
+
+def test_filter_by_text(page) -> None:
+    open_directory(page)
+    page.fill("#hub-filter-search", "Accountancy")
+    want = expected("accountancy")
+    status_says(page, len(want))
+    assert page.evaluate(SHOWN) == want and 0 < len(want) < len(ORGS)
+    assert page.url.endswith("?search=Accountancy")
+
+
+def test_filters_combine(page) -> None:
+    open_directory(page)
+    page.select_option("#hub-filter-region", "scotland")
+    page.select_option("#hub-filter-support", "apprenticeships")
+    page.fill("#hub-filter-search", "scotland")
+    want = expected("scotland", region="scotland", support="apprenticeships")
+    status_says(page, len(want))
+    assert page.evaluate(SHOWN) == want == ["org-skills-development-scotland"]
+
+
+def test_no_results_state_and_clear_all(page) -> None:
+    open_directory(page)
+    page.fill("#hub-filter-search", "zzzz no such organisation")
+    status_says(page, 0)
+    assert page.is_visible("#hub-directory-empty")
+    page.click("#hub-directory-empty [data-hub-clear]")
+    status_says(page, len(ORGS))
+    assert page.evaluate("() => document.activeElement.id") == "hub-filter-search"
+    assert page.input_value("#hub-filter-search") == ""
+    assert page.url.endswith("/organisations/")
+
+
+def test_a_shared_link_reproduces_the_view_and_back_restores_the_last(page) -> None:
+    open_directory(page, "?support=mentoring&search=young")
+    want = expected("young", support="mentoring")
+    status_says(page, len(want))
+    assert page.input_value("#hub-filter-support") == "mentoring"
+    assert page.input_value("#hub-filter-search") == "young"
+    # `search`, not `q`: Material opens its site search dialog for a `q` in the URL.
+    assert not page.evaluate("() => document.querySelector('[data-md-toggle=search]').checked")
+    assert page.evaluate(SHOWN) == want
+    page.select_option("#hub-filter-element", "data")
+    status_says(page, len(expected("young", support="mentoring", element="data")))
+    page.go_back()
+    status_says(page, len(want))
+    assert page.input_value("#hub-filter-element") == ""
+    assert page.url.endswith("?support=mentoring&search=young")
+    page.go_forward()
+    assert page.input_value("#hub-filter-element") == "data"
+
+
+def test_unknown_values_in_the_link_are_ignored(page) -> None:
+    open_directory(page, "?region=atlantis")
+    status_says(page, len(ORGS))
+    assert page.input_value("#hub-filter-region") == ""
+
+
+def test_keyboard_alone_can_filter(page) -> None:
+    open_directory(page)
+    page.focus("#hub-filter-search")
+    page.keyboard.type("mentoring")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "hub-filter-region"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.hasAttribute('data-hub-clear')")
+    page.keyboard.press("Enter")
+    status_says(page, len(ORGS))
+
+
+def test_works_after_instant_navigation(page) -> None:
+    page.goto("")
+    page.click(".hub-home-directory a[href$='?support=outreach']")
+    page.wait_for_selector("#hub-filters:not([hidden])")
+    want = expected(support="outreach")
+    status_says(page, len(want))
+    assert page.evaluate(SHOWN) == want
+    assert not page.errors
+
+
+def test_without_javascript_the_full_list_shows(browser, site_url: str) -> None:
+    context = browser.new_context(base_url=site_url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("organisations/?region=scotland")
+    shown = page.locator("li.hub-org:visible").count()
+    form_hidden = page.locator("#hub-filters").is_hidden()
+    context.close()
+    assert shown == len(ORGS)
+    assert form_hidden
+
+
+@pytest.mark.parametrize("query", ["", "?region=london&support=mentoring", "?search=zzzz"])
+def test_axe_on_the_directory(page, query: str) -> None:
+    open_directory(page, query)
+    page.wait_for_function("() => document.getElementById('hub-directory-status').textContent !== ''")
+    assert not axe_violations(page)
+
+
+def test_axe_on_an_organisation_page(page) -> None:
+    page.goto(ORGS[0].url)
+    assert not axe_violations(page)
