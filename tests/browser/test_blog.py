@@ -1,0 +1,69 @@
+"""News and blogs in Chromium: axe on each kind of blog page, in light and dark, and a reader's path."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.axe import axe_violations
+from tests.conftest import Build
+
+pytestmark = pytest.mark.browser
+
+MASTERCLASS = (
+    "blog/2026/03/24/masterclass-write-up-reaching-attracting-and-keeping-talent-from-all-backgrounds/"
+)
+BLOG_PAGES = [
+    "blog/",
+    "blog/2026/10/06/two-tiers-of-action-on-every-element-page/",
+    MASTERCLASS,
+    "blog/category/masterclasses/",
+    "blog/archive/2026/",
+    "blog/author/editors/",
+    "blog/tags/",
+]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_on_blog_pages(browser, site_url: str, build: Build, scheme: str) -> None:
+    context = browser.new_context(base_url=site_url, color_scheme=scheme)
+    page = context.new_page()
+    violations: list[str] = []
+    for url in BLOG_PAGES:
+        assert build.page_file(url).exists(), url
+        page.goto(url)
+        violations += axe_violations(page)
+    context.close()
+    assert not violations, "\n".join(violations)
+
+
+def test_reader_goes_from_home_to_a_post_and_its_category(page) -> None:
+    page.goto("")
+    first = page.locator(".hub-latest-posts h3 a").first
+    title = first.inner_text()
+    first.click()
+    page.wait_for_url("**/blog/20**")
+    assert page.locator("article h1").inner_text() == title
+    page.locator(".md-sidebar--post .md-post__meta a").first.click()
+    page.wait_for_url("**/blog/category/**")
+    assert page.locator(".hub-post-card h2 a", has_text=title).count() == 1
+    assert not page.errors
+
+
+def test_masterclass_box_reads_in_order_at_320_px(page) -> None:
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(MASTERCLASS)
+    box = page.locator(".hub-masterclass")
+    assert box.is_visible()
+    assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    labels = box.locator("dt").all_inner_texts()
+    assert labels == ["Date", "Format", "Speakers", "Resources"]
+    box.get_by_role("link", name="Outreach checklists").click()
+    page.wait_for_url("**/strategy/employee-journey/outreach/")
+
+
+def test_skip_link_reaches_the_post_content(page) -> None:
+    page.goto(MASTERCLASS)
+    page.keyboard.press("Tab")
+    assert "hub-skip" in page.evaluate("() => document.activeElement.className")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'main-content'")
