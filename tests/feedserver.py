@@ -146,3 +146,30 @@ def serving() -> Iterator[FeedServer]:
         log.stop.set()
         server.shutdown()
         server.server_close()
+
+
+HOSTILE_CONFIG = """\
+sources:
+  - id: hostile-news
+    title: Hostile news
+    url: {base}f/xss.xml
+    section: news
+    platform: news
+  - id: hostile-social
+    title: Hostile social
+    url: {base}f/xss.json
+    section: social
+    platform: mastodon
+"""
+
+
+def hostile_build_env(server: FeedServer, folder: Path) -> dict[str, str]:
+    """Environment for a live build whose only feeds are the XSS fixtures on `server`."""
+    config = folder / "feeds.yml"
+    config.write_text(HOSTILE_CONFIG.format(base=server.base), encoding="utf-8")
+    return {
+        "HUB_FEEDS": "live",
+        "HUB_FEEDS_CONFIG": str(config),
+        "HUB_CACHE_DIR": str(folder / "cache"),
+        "HUB_FEEDS_TIMEOUT": "5",
+    }
