@@ -1,0 +1,93 @@
+"""Hostile feeds in Chromium: no script runs, no dialog opens; /news/ reads well and is accessible."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from tests.browser.axe import axe_violations
+from tests.conftest import build_site
+from tests.feedserver import hostile_build_env, serving
+
+pytestmark = pytest.mark.browser
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A live build whose feeds are the XSS fixtures, served on 127.0.0.1."""
+    folder = tmp_path_factory.mktemp("hostile-browser")
+    with serving() as feeds:
+        built = build_site(folder / "site", hostile_build_env(feeds, folder))
+    handler = functools.partial(_Quiet, directory=str(built.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("url", ["", "news/"])
+def test_hostile_feed_runs_no_script_and_opens_no_dialog(browser, hostile_url: str, url: str) -> None:
+    context = browser.new_context(base_url=hostile_url)
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(url)
+    page.wait_for_load_state("load")
+    links = page.locator(".hub-feed a")
+    assert links.count() > 0
+    # Hover and focus every feed link: an injected onmouseover or onfocus would fire now.
+    for index in range(links.count()):
+        links.nth(index).hover()
+        links.nth(index).focus()
+    page.wait_for_function("() => document.readyState === 'complete'")
+    assert page.evaluate("() => window.__xss") is None
+    assert dialogs == []
+    hrefs = page.eval_on_selector_all(".hub-feed a", "els => els.map(a => a.protocol)")
+    assert set(hrefs) <= {"http:", "https:"}
+    assert "Script title" in page.locator("article").inner_text()  # the text itself survives
+    context.close()
+
+
+def test_the_payload_would_have_been_caught(browser, hostile_url: str) -> None:
+    # The trap works: the same payload, put into the page as markup, sets the flag and opens a dialog.
+    context = browser.new_context(base_url=hostile_url)
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto("news/")
+    page.evaluate(
+        "() => { const d = document.createElement('div');"
+        " d.innerHTML = '<img src=x onerror=\"window.__xss=1;alert(1)\">'; document.body.append(d); }"
+    )
+    page.wait_for_function("() => window.__xss === 1")
+    assert dialogs == ["1"]
+    context.close()
+
+
+def test_news_page_with_its_notices_has_no_axe_violations(page) -> None:
+    page.goto("news/")
+    assert page.locator(".hub-feed-source").count() >= 2
+    assert not axe_violations(page)
+    assert not page.errors
+
+
+def test_home_feed_links_are_reachable_by_keyboard(page) -> None:
+    page.goto("")
+    targets = set(page.eval_on_selector_all(".hub-news a, .hub-social a", "els => els.map(e => e.href)"))
+    reached: set[str] = set()
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("() => document.activeElement.href || ''"))
+        if targets <= reached:
+            break
+    assert targets and targets <= reached
