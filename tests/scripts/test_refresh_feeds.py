@@ -1,0 +1,55 @@
+"""scripts/refresh_feeds.py: the snapshot made offline from a local feed file, and its check mode."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hub.feedcache import Kept, write_snapshot
+from hub.feeds import Item
+from scripts.refresh_feeds import main
+from tests.feedserver import FIXTURES
+
+CONFIG = """\
+sources:
+  - id: own
+    title: Our blog
+    url: https://employer-hub.netlify.app/feed.json
+    section: news
+    platform: blog
+  - id: other
+    title: Somebody else
+    url: https://other.invalid/feed.atom
+    section: news
+    platform: news
+"""
+
+
+def config_file(tmp_path: Path) -> Path:
+    path = tmp_path / "feeds.yml"
+    path.write_text(CONFIG)
+    return path
+
+
+def test_offline_refresh_reads_the_own_feed_and_keeps_other_entries(tmp_path, capsys) -> None:
+    snapshot = tmp_path / "snapshot.json"
+    kept = Item("Kept", "https://other.invalid/1", "2026-01-01T00:00:00Z", "", "other", "news")
+    write_snapshot({"other": Kept((kept,), None)}, snapshot)
+    args = ["--config", str(config_file(tmp_path)), "--snapshot", str(snapshot), "--offline"]
+    assert main([*args, "--own-feed", str(FIXTURES / "feed.json")]) == 0
+    data = json.loads(snapshot.read_text())["sources"]
+    titles = [i["title"] for i in data["own"]["items"]]
+    assert titles == ["A post with no title, only text, as microblogs write them.", "A JSON Feed post"]
+    assert [i["title"] for i in data["other"]["items"]] == ["Kept"]  # a failure keeps the old entry
+    assert "own: fresh, 2 items" in capsys.readouterr().out
+
+
+def test_check_fails_on_an_empty_snapshot(tmp_path, capsys) -> None:
+    snapshot = tmp_path / "snapshot.json"
+    snapshot.write_text('{"sources": {}}\n')
+    assert main(["--config", str(config_file(tmp_path)), "--snapshot", str(snapshot), "--check"]) == 1
+    assert "holds no items" in capsys.readouterr().err
+
+
+def test_check_passes_on_the_committed_snapshot() -> None:
+    assert main(["--check"]) == 0
