@@ -64,10 +64,14 @@ def bench_directory_filter(opts: Options) -> list[str]:
     if not isinstance(site, Path):
         site = opts.scratch / "site-big"
         _timed_build(_synthetic_folder(opts), site)
-    timings = _keystroke_timings(site, ["mentoring london", "apprenticeships scotland", "data"])
+    measured = _keystroke_timings(site, ["mentoring london", "apprenticeships scotland", "data"])
+    timings = [ms for ms, _ in measured]
+    worst_ms, worst_value = max(measured)
     return [
         f"filter keystrokes over {opts.orgs + _count(ORGANISATIONS)} organisations: {len(timings)} measured",
-        f"median {statistics.median(timings):.1f} ms, worst {max(timings):.1f} ms (goal: median <= 16 ms)",
+        f"median {statistics.median(timings):.1f} ms, 90th percentile "
+        f"{statistics.quantiles(timings, n=10)[-1]:.1f} ms (goal: median <= 16 ms)",
+        f"worst {worst_ms:.1f} ms, when the box held {worst_value!r}",
     ]
 
 
@@ -142,7 +146,7 @@ async (queries) => {
     input.dispatchEvent(new Event('input', {bubbles: true}));
     document.body.getBoundingClientRect();
     void document.getElementById('hub-orgs').offsetHeight;
-    times.push(performance.now() - start);
+    times.push([performance.now() - start, value]);
   };
   for (const query of queries) {
     for (let i = 1; i <= query.length; i++) press(query.slice(0, i));
@@ -154,7 +158,7 @@ async (queries) => {
 """
 
 
-def _keystroke_timings(site: Path, queries: list[str]) -> list[float]:
+def _keystroke_timings(site: Path, queries: list[str]) -> list[tuple[float, str]]:
     """Serve `site`, open its directory in headless Chromium and time filter keystrokes."""
     from playwright.sync_api import sync_playwright
 
@@ -165,7 +169,7 @@ def _keystroke_timings(site: Path, queries: list[str]) -> list[float]:
         page.wait_for_selector("#hub-filters:not([hidden])", timeout=120_000)
         timings = page.evaluate(_KEYSTROKES_JS, queries)
         browser.close()
-    return timings
+    return [(ms, value) for ms, value in timings]
 
 
 @contextmanager
