@@ -9,9 +9,11 @@ most the cap in memory.
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 
@@ -56,13 +58,26 @@ def fetch_all(
     todo = list(requests)
     if not todo:
         return {}
-    # A loop of our own, closed without waiting on its executor: a hung DNS lookup in a
-    # worker thread must not hold the build past the budget.
-    loop = asyncio.new_event_loop()
-    try:
-        return loop.run_until_complete(_fetch_all(todo, budget, max_bytes, user_agent))
-    finally:
-        loop.close()
+    # A loop of our own in a thread of our own: the caller may already be running an event
+    # loop (Playwright's sync API does), and the loop is closed without waiting on its
+    # executor, so a hung DNS lookup in a worker thread cannot hold the build past the budget.
+    outcome: dict[str, Any] = {}
+
+    def worker() -> None:
+        loop = asyncio.new_event_loop()
+        try:
+            outcome["results"] = loop.run_until_complete(_fetch_all(todo, budget, max_bytes, user_agent))
+        except BaseException as exc:  # handed back to the calling thread below
+            outcome["error"] = exc
+        finally:
+            loop.close()
+
+    thread = threading.Thread(target=worker, name="hub-feeds", daemon=True)
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["results"]
 
 
 async def _fetch_all(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 import time
@@ -109,6 +110,14 @@ def test_requests_name_the_site_in_their_user_agent(server, tmp_path) -> None:
 def test_show_limits_the_items_per_source(server, tmp_path) -> None:
     _, _, titles = only(run(tmp_path, source(server, "f/rss2.xml", show=2)))
     assert titles == ["Newest story", "Second story & more"]
+
+
+def test_fetching_works_when_the_caller_runs_an_event_loop(server, tmp_path) -> None:
+    # Playwright's sync API (and some hosts) keep a loop running in the calling thread.
+    async def inside_a_loop() -> Collected:
+        return run(tmp_path, source(server, "f/atom.xml"))
+
+    assert only(asyncio.run(inside_a_loop()))[0] == "fresh"
 
 
 # --- conditional GET -----------------------------------------------------------------------
