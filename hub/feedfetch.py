@@ -70,6 +70,7 @@ def fetch_all(
         except BaseException as exc:  # handed back to the calling thread below
             outcome["error"] = exc
         finally:
+            loop.run_until_complete(loop.shutdown_asyncgens())  # e.g. a body stream cut at the cap
             loop.close()
 
     thread = threading.Thread(target=worker, name="hub-feeds", daemon=True)
