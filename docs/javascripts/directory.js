@@ -15,6 +15,9 @@
   var TEXT = "search";
   var FILTERS = ["region", "support", "element", "type"];
   var ANNOUNCE_DELAY_MS = 400; // let a typist pause before the count is read out
+  // At most this many matches are shown at once, and "Show more" adds as many again: laying
+  // out thousands of entries on every keystroke takes seconds, a page of them takes a frame.
+  var PAGE_SIZE = 100;
   var current = null; // the directory on the page now, if any
 
   function readQuery(search) {
@@ -50,6 +53,8 @@
     }, this);
     this.status = document.getElementById("hub-directory-status");
     this.empty = document.getElementById("hub-directory-empty");
+    this.more = document.getElementById("hub-directory-more");
+    this.limit = PAGE_SIZE;
     this.items = Array.prototype.map.call(list.children, function (el) {
       return {
         el: el,
@@ -101,24 +106,41 @@
       for (var t = 0; show && t < terms.length; t++) {
         show = item.text.indexOf(terms[t]) !== -1;
       }
-      if (show !== item.shown) {
-        item.el.hidden = !show;
-        item.shown = show;
+      var visible = show && count < this.limit;
+      if (visible !== item.shown) {
+        item.el.hidden = !visible;
+        item.shown = visible;
       }
       if (show) count++;
     }
     this.empty.hidden = count !== 0;
+    if (this.more) this.more.hidden = count <= this.limit;
     return count;
+  };
+
+  /* Reveal the next page of matches and move focus to the first entry it adds. */
+  Directory.prototype.showMore = function () {
+    var first = this.limit;
+    this.limit += PAGE_SIZE;
+    var count = this.apply(this.state());
+    this.announce(count, false);
+    var shown = this.items.filter(function (item) {
+      return item.shown;
+    });
+    var link = shown[first] && shown[first].el.querySelector("a");
+    if (link) link.focus();
   };
 
   Directory.prototype.announce = function (count, later) {
     var total = this.items.length;
     var text =
-      count === total
+      count === total && count <= this.limit
         ? "Showing all " + total + " organisations."
         : count === 0
           ? "No organisations match these filters."
-          : "Showing " + count + " of " + total + " organisations.";
+          : count > this.limit
+            ? count + " of " + total + " organisations match; showing the first " + this.limit + "."
+            : "Showing " + count + " of " + total + " organisations.";
     var status = this.status;
     clearTimeout(this.timer);
     if (later) {
@@ -139,6 +161,7 @@
   };
 
   Directory.prototype.onTyping = function () {
+    this.limit = PAGE_SIZE;
     this.announce(this.apply(this.state()), true);
     this.record(this.typing);
     this.typing = true;
@@ -146,6 +169,7 @@
 
   Directory.prototype.onSelect = function () {
     this.typing = false;
+    this.limit = PAGE_SIZE;
     this.announce(this.apply(this.state()), false);
     this.record(false);
   };
@@ -158,6 +182,7 @@
 
   Directory.prototype.fromLocation = function () {
     this.typing = false;
+    this.limit = PAGE_SIZE;
     this.setControls(readQuery(location.search));
     this.announce(this.apply(this.state()), false);
   };
@@ -188,6 +213,11 @@
         directory.clear();
       });
     });
+    if (directory.more) {
+      directory.more.querySelector("button").addEventListener("click", function () {
+        directory.showMore();
+      });
+    }
     directory.fromLocation();
   }
 

@@ -171,3 +171,66 @@ def test_axe_on_the_directory(page, query: str) -> None:
 def test_axe_on_an_organisation_page(page) -> None:
     page.goto(ORGS[0].url)
     assert not axe_violations(page)
+
+
+@pytest.fixture(scope="module")
+def big_directory_url(browser, tmp_path_factory) -> str:
+    """A build with 250 organisations (the real ones plus made-up ones), served locally."""
+    import functools
+    import http.server
+    import shutil
+    import threading
+
+    from hub.directory import ORGANISATIONS
+    from tests.conftest import build_site
+
+    folder = tmp_path_factory.mktemp("orgs") / "organisations"
+    shutil.copytree(ORGANISATIONS, folder)
+    for n in range(250 - len(ORGS)):
+        (folder / f"made-up-{n:03d}.yml").write_text(
+            f'name: "Made-up organisation number-{n:03d}"\nsummary: "A made-up entry for a test."\n'
+            f"website: https://made-up-{n}.example.org.uk\ntype: charity\nregions: [london]\n"
+            "support: [mentoring]\nelements: [culture]\nlast_reviewed: 2026-11-24\n",
+            encoding="utf-8",
+        )
+    built = build_site(tmp_path_factory.mktemp("big") / "site", {"HUB_ORGANISATIONS_DIR": str(folder)})
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built.site))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def test_long_results_show_a_page_at_a_time(browser, big_directory_url: str) -> None:
+    context = browser.new_context(base_url=big_directory_url)
+    page = context.new_page()
+    open_directory(page)
+    shown = "() => [...document.querySelectorAll('li.hub-org')].filter(li => !li.hidden).length"
+    status = "() => document.getElementById('hub-directory-status').textContent"
+    page.wait_for_function(
+        "() => document.getElementById('hub-directory-status').textContent.includes('first')"
+    )
+    assert page.evaluate(shown) == 100
+    assert page.evaluate(status) == "250 of 250 organisations match; showing the first 100."
+    more = page.get_by_role("button", name="Show more organisations")
+    more.click()
+    page.wait_for_function(f"() => ({shown})() === 200")
+    # Focus moves to the first entry the button added, so keyboard users carry on from there.
+    focused = page.evaluate("() => document.activeElement.closest('li.hub-org')")
+    assert focused is not None
+    assert (
+        page.evaluate(
+            "() => [...document.querySelectorAll('li.hub-org')].filter(li => !li.hidden)"
+            ".indexOf(document.activeElement.closest('li.hub-org'))"
+        )
+        == 100
+    )
+    more.click()
+    page.wait_for_function(f"() => ({shown})() === 250")
+    assert not more.is_visible()
+    # A narrower filter starts again from the first page of its own matches.
+    page.fill("#hub-filter-search", "number-00")
+    page.wait_for_function(f"() => ({shown})() === 10")
+    page.wait_for_function(f"() => ({status})() === 'Showing 10 of 250 organisations.'")
+    context.close()
