@@ -61,8 +61,13 @@ def test_page_type_loads_with_no_csp_violation_or_console_error(strict_page, nam
 
 def test_site_search_works_under_the_policy(strict_page) -> None:
     strict_page.goto("")
+    # The search worker loads its index first; typing before then finds nothing yet.
+    strict_page.wait_for_function(
+        "() => document.querySelector('.md-search-result__meta')?.textContent.trim()"
+        " === 'Type to start searching'"
+    )
     strict_page.keyboard.press("/")
-    strict_page.fill("[data-md-component=search-query]", "benchmark")
+    strict_page.keyboard.type("benchmark")
     strict_page.wait_for_selector(".md-search-result__item")
     assert strict_page.locator(".md-search-result__item").count() > 0
     assert violations(strict_page) == []
