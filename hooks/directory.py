@@ -33,6 +33,7 @@ DIRECTORY_DESCRIPTION = (
 # Page bodies rendered in on_files, swapped in when each generated page is rendered.
 _bodies: dict[str, str] = {}
 _organisations: list[directory.Organisation] = []
+_by_page: dict[str, directory.Organisation] = {}
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -41,6 +42,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     to_html = _site_markdown(config)
     _bodies.clear()
     _organisations[:] = organisations
+    _by_page.clear()
+    _by_page.update({f"organisations/{org.slug}.md": org for org in organisations})
     _add(
         files,
         config,
@@ -71,7 +74,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Give each generated page the body rendered from its template."""
+    """Give each generated page the body rendered from its template (and its JSON-LD)."""
+    org = _by_page.get(page.file.src_uri)
+    if org is not None:
+        page.meta["structured_data"] = directory.structured_data(org, config.site_url or "/")
     return _bodies.get(page.file.src_uri, html)
 
 

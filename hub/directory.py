@@ -305,6 +305,21 @@ def page_markdown(title: str, description: str, template: str) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
 
 
+def structured_data(org: Organisation, site_url: str) -> dict[str, object]:
+    """Schema.org Organization data for the organisation's page (JSON-LD)."""
+    labels = labels_of(vocabularies())
+    return {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": org.name,
+        "description": org.summary,
+        "url": org.website,
+        "mainEntityOfPage": site_url + org.url,
+        "areaServed": [labels["regions"][r] for r in org.regions],
+        "knowsAbout": [labels["support"][s] for s in org.support],
+    }
+
+
 # --- Downloads ---------------------------------------------------------------------------------
 
 

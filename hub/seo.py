@@ -24,3 +24,10 @@ def _shorten(text: str, limit: int) -> str:
     if text[limit - 1] != " ":
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:") + "…"
+
+
+def listing_description(title: str, url: str, site_description: str) -> str:
+    """A description for a page with no prose of its own (blog archive, category, author)."""
+    if url.startswith("blog/") and title:
+        return f"News and blog posts from the employer hub: {title}."
+    return site_description

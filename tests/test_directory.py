@@ -121,7 +121,12 @@ def test_script_in_data_comes_out_as_text_in_the_built_page(tmp_path: Path) -> N
     built = build_site(tmp_path / "site", {"HUB_ORGANISATIONS_DIR": str(FIXTURES / "escaping")})
     page = built.html("organisations/script-org/")
     name = "<script>alert('name')</script> Trust"
-    assert not [s for s in page.select("script") if "alert" in s.get_text()]
+    runnable = [s for s in page.select("script") if s.get("type") != "application/ld+json"]
+    assert not [s for s in runnable if "alert" in s.get_text()]
+    # The name is in the JSON-LD data block as data: escaped so it cannot close the element.
+    (data_block,) = page.select('script[type="application/ld+json"]')
+    assert json.loads(data_block.get_text())["name"] == name
+    assert "<" not in data_block.get_text()
     assert not page.select("img[onerror]")
     assert page.select_one("article h1").get_text() == name
     assert page.title.get_text() == f"{name} - The employer hub"
