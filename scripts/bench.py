@@ -11,10 +11,13 @@ lines; add a new one to BENCHMARKS and it runs with the rest, or alone with `--o
 from __future__ import annotations
 
 import argparse
+import datetime
 import functools
+import gzip
 import http.server
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -38,6 +41,7 @@ class Options:
 
     orgs: int
     scratch: Path
+    posts: int = 1000
     cache: dict[str, object] = field(default_factory=dict)
 
 
@@ -198,11 +202,190 @@ def _chromium() -> str | None:
     return None
 
 
+# --- Page weight and whole-site builds ----------------------------------------------------------
+
+# One page of each kind a visitor meets first; the post is found in the built site.
+_WEIGHED_PAGES = {
+    "home": "",
+    "guidance": "strategy/data/measuring/",
+    "post": None,
+    "directory": "organisations/",
+}
+
+
+def bench_page_weight(opts: Options) -> list[str]:
+    """Bytes and requests per page (raw and gzip) on the real site, as Chromium loads them."""
+    site = opts.scratch / "site-weight"
+    _timed_project_build(opts, site, hooks=True, posts=0, orgs=None)
+    return _weigh_site(site, "real site")
+
+
+def bench_page_weight_large(opts: Options) -> list[str]:
+    """The same pages on a synthetic large site: N posts and the synthetic organisations."""
+    site = opts.scratch / "site-weight-large"
+    _timed_project_build(opts, site, hooks=True, posts=opts.posts, orgs=_synthetic_folder(opts))
+    return _weigh_site(site, f"{opts.posts} posts + {opts.orgs} organisations")
+
+
+def bench_site_build(opts: Options) -> list[str]:
+    """Build time of the real and the synthetic large site, beside stock Material on the same Markdown."""
+    lines = []
+    for label, posts, orgs in (
+        ("real site", 0, None),
+        (f"{opts.posts} posts + {opts.orgs} organisations", opts.posts, _synthetic_folder(opts)),
+    ):
+        ours = _timed_project_build(opts, opts.scratch / "site-ours", hooks=True, posts=posts, orgs=orgs)
+        stock = _timed_project_build(opts, opts.scratch / "site-stock", hooks=False, posts=posts, orgs=orgs)
+        pages = len(list((opts.scratch / "site-ours").rglob("*.html")))
+        lines.append(
+            f"{label}: ours {ours:.1f} s, stock Material {stock:.1f} s, "
+            f"ratio {ours / stock:.2f} ({pages} pages)"
+        )
+    return lines
+
+
+def _weigh_site(site: Path, label: str) -> list[str]:
+    """Load each weighed page with an empty cache and total what was transferred."""
+    from playwright.sync_api import sync_playwright
+
+    from hub.netlify import load_netlify_toml, redirects
+    from hub.preview import make_server, serve_in_thread
+
+    post = next(p for p in sorted(site.glob("blog/20*/**/index.html")))
+    pages = {**_WEIGHED_PAGES, "post": post.relative_to(site).as_posix().removesuffix("index.html")}
+    server = make_server(site, redirects(load_netlify_toml()), quiet=True)
+    serve_in_thread(server)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    lines = [f"{label} (gzip level 6 stands in for the host's compression):"]
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=_chromium(), headless=True, args=["--no-sandbox"])
+        for name, url in pages.items():
+            context = browser.new_context(base_url=base)
+            page = context.new_page()
+            seen: list[tuple[str, bytes]] = []
+            page.on("requestfinished", lambda request, seen=seen: seen.append(_body_of(request)))
+            page.goto(url, wait_until="networkidle", timeout=180_000)
+            context.close()
+            lines.append(f"  {name} (/{url}): {_weights(seen)}")
+        browser.close()
+    server.shutdown()
+    index = site / "search" / "search_index.json"
+    raw = index.read_bytes()
+    lines.append(
+        f"  search index fetched on every first visit: {len(raw) / 1024:.0f} KB raw, "
+        f"{len(gzip.compress(raw, 6)) / 1024:.0f} KB gzip"
+    )
+    return lines
+
+
+def _body_of(request: object) -> tuple[str, bytes]:
+    """(kind, body) of a finished request; kind from the URL's ending."""
+    response = request.response()  # type: ignore[attr-defined]
+    body = response.body() if response else b""
+    path = request.url.split("?", 1)[0]  # type: ignore[attr-defined]
+    kinds = {".css": "css", ".js": "js", ".json": "json", ".svg": "img", ".png": "img", ".xml": "xml"}
+    kind = next((k for end, k in kinds.items() if path.endswith(end)), "html")
+    return kind, body
+
+
+def _weights(seen: list[tuple[str, bytes]]) -> str:
+    """Requests, raw and gzip bytes in all and by kind."""
+    by_kind: dict[str, list[int]] = {}
+    for kind, body in seen:
+        raw, packed = len(body), len(gzip.compress(body, 6))
+        totals = by_kind.setdefault(kind, [0, 0, 0])
+        totals[0] += 1
+        totals[1] += raw
+        totals[2] += packed
+    raw_all = sum(t[1] for t in by_kind.values())
+    gz_all = sum(t[2] for t in by_kind.values())
+    parts = ", ".join(
+        f"{k} {t[0]}x {t[1] / 1024:.0f}/{t[2] / 1024:.0f} KB" for k, t in sorted(by_kind.items())
+    )
+    return f"{len(seen)} requests, {raw_all / 1024:.0f} KB raw, {gz_all / 1024:.0f} KB gzip [{parts}]"
+
+
+def _timed_project_build(opts: Options, dest: Path, *, hooks: bool, posts: int, orgs: Path | None) -> float:
+    """Build a copy of docs/ (plus `posts` synthetic posts) with our hooks, or as stock Material.
+
+    Stock Material gets the same Markdown: the organisation pages our hook generates are
+    written out as Markdown files for it, and it builds without hooks and overrides.
+    """
+    project = opts.scratch / f"project-{'ours' if hooks else 'stock'}-{posts}-{bool(orgs)}"
+    if not project.exists():
+        shutil.copytree(ROOT / "docs", project / "docs")
+        _write_posts(project / "docs" / "blog" / "posts", posts)
+        if orgs is not None and not hooks:
+            _write_org_pages(project / "docs" / "organisations", orgs)
+        config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+        if hooks:
+            config = config.replace("  - hooks/", f"  - {ROOT}/hooks/")
+            config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT}/overrides")
+        else:
+            config = re.sub(r"^hooks:\n(?:  - .*\n)+", "", config, flags=re.MULTILINE)
+            config = config.replace("  custom_dir: overrides\n", "")
+            config = re.sub(r"^\s+- Find an organisation: .*\n", "", config, flags=re.MULTILINE)
+        (project / "mkdocs.yml").write_text(config + f"\ndocs_dir: {project / 'docs'}\n", encoding="utf-8")
+    env = {
+        **os.environ,
+        "HUB_FEEDS": "offline",
+        "NO_COLOR": "1",
+        "HUB_CACHE_DIR": str(opts.scratch / "cache"),
+    }
+    if orgs is not None:
+        env["HUB_ORGANISATIONS_DIR"] = str(orgs)
+    start = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--quiet",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(dest),
+        ],
+        cwd=project,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - start
+
+
+def _write_posts(folder: Path, count: int) -> None:
+    """`count` synthetic posts with valid front matter, over two years."""
+    rng = random.Random(7)
+    start = datetime.date(2024, 12, 1)
+    for n in range(count):
+        day = start + datetime.timedelta(days=n % 700)
+        body = " ".join(
+            rng.choice(["employers", "data", "outreach", "hiring", "progression"]) for _ in range(300)
+        )
+        (folder / f"synthetic-{n:04d}.md").write_text(
+            f"---\ntitle: Synthetic post {n}\ndate: {day.isoformat()}\nauthors: [editors]\n"
+            f"categories: [News]\ndescription: A synthetic post for the benchmark.\n---\n\n{body}\n",
+            encoding="utf-8",
+        )
+
+
+def _write_org_pages(folder: Path, orgs: Path) -> None:
+    """Markdown pages standing in for the generated organisation pages (stock build)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for file in orgs.glob("*.yml"):
+        (folder / f"{file.stem}.md").write_text(f"# {file.stem}\n\n{file.read_text(encoding='utf-8')}\n")
+
+
 # --- Command line ------------------------------------------------------------------------------
 
 BENCHMARKS: dict[str, Callable[[Options], list[str]]] = {
     "directory-build": bench_directory_build,
     "directory-filter": bench_directory_filter,
+    "page-weight": bench_page_weight,
+    "page-weight-large": bench_page_weight_large,
+    "site-build": bench_site_build,
 }
 
 
@@ -211,7 +394,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     chosen = args.only or list(BENCHMARKS)
     with tempfile.TemporaryDirectory(prefix="hub-bench-") as scratch:
-        opts = Options(orgs=args.orgs, scratch=Path(scratch))
+        opts = Options(orgs=args.orgs, scratch=Path(scratch), posts=args.posts)
         for name in chosen:
             print(f"== {name}", flush=True)
             for line in BENCHMARKS[name](opts):
@@ -224,6 +407,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", action="append", choices=list(BENCHMARKS), help="run only this benchmark")
     parser.add_argument("--orgs", type=int, default=5000, help="synthetic organisations (default 5000)")
+    parser.add_argument("--posts", type=int, default=1000, help="synthetic posts (default 1000)")
     return parser
 
 
