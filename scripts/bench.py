@@ -315,8 +315,10 @@ def _timed_project_build(opts: Options, dest: Path, *, hooks: bool, posts: int, 
     if not project.exists():
         shutil.copytree(ROOT / "docs", project / "docs")
         _write_posts(project / "docs" / "blog" / "posts", posts)
-        if orgs is not None and not hooks:
-            _write_org_pages(project / "docs" / "organisations", orgs)
+        if not hooks:
+            _strip_templates(project / "docs")
+            if orgs is not None:
+                _write_org_pages(project / "docs" / "organisations", orgs)
         config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
         if hooks:
             config = config.replace("  - hooks/", f"  - {ROOT}/hooks/")
@@ -369,6 +371,14 @@ def _write_posts(folder: Path, count: int) -> None:
             f"categories: [News]\ndescription: A synthetic post for the benchmark.\n---\n\n{body}\n",
             encoding="utf-8",
         )
+
+
+def _strip_templates(docs: Path) -> None:
+    """Drop `template:` from front matter: stock Material has none of our page templates."""
+    for page in docs.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        if "\ntemplate:" in text:
+            page.write_text(re.sub(r"^template: .*\n", "", text, flags=re.MULTILINE), encoding="utf-8")
 
 
 def _write_org_pages(folder: Path, orgs: Path) -> None:

@@ -83,8 +83,11 @@ def test_csv_holds_every_organisation(build: Build) -> None:
 
 @pytest.mark.parametrize("url", ELEMENT_PAGES)
 def test_element_page_lists_the_organisations_for_its_element(build: Build, url: str) -> None:
-    expected = [org.url for org in by_element(ORGS)[ELEMENT_OF[url]]]
+    helpers = by_element(ORGS)[ELEMENT_OF[url]]
+    expected = [org.url for org in helpers[:12]]  # a dozen at most, then a link to all
     assert links_in(build, url, ".hub-element-orgs li a") == expected
+    more = build.html(url).select(".hub-element-orgs p a")[-1].get_text(strip=True)
+    assert more.startswith(f"See all {len(helpers)} ") if len(helpers) > 12 else more.startswith("Filter")
     heading = build.html(url).select_one(".hub-element-orgs h2").get_text(strip=True)
     assert heading == "Organisations that can help"
 
