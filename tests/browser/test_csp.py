@@ -19,6 +19,13 @@ PAGE_TYPES = {
     "home": "",
     "guidance": "strategy/data/measuring/",
     "strategy": "strategy/",
+    "blog index": "blog/",
+    "post": "blog/2026/03/24/"
+    "masterclass-write-up-reaching-attracting-and-keeping-talent-from-all-backgrounds/",
+    "category": "blog/category/masterclasses/",
+    "directory filtered": "organisations/?region=north-west&support=mentoring",
+    "organisation": "organisations/upreach/",
+    "news": "news/",
     "about": "about/",
     "404": "no-such-page/",
 }
@@ -77,4 +84,23 @@ def test_instant_navigation_keeps_the_policy(strict_page) -> None:
     strict_page.goto("")
     strict_page.locator(".hub-elements a").first.click()
     strict_page.wait_for_url("**/strategy/data/")
+    assert violations(strict_page) == []
+
+
+def test_directory_filter_works_under_the_policy(strict_page) -> None:
+    strict_page.goto("organisations/")
+    strict_page.wait_for_selector("#hub-filters:not([hidden])")
+    total = strict_page.locator("li.hub-org").count()
+    strict_page.select_option("#hub-filter-support", "apprenticeships")
+    strict_page.wait_for_url("**/organisations/?support=apprenticeships")
+    shown = strict_page.locator("li.hub-org:not([hidden])").count()
+    assert 0 < shown < total
+    assert violations(strict_page) == []
+
+
+def test_structured_data_causes_no_report(strict_page) -> None:
+    response = strict_page.goto("organisations/upreach/")
+    assert "script-src 'self' 'sha256-" in response.headers["content-security-policy"]
+    assert strict_page.locator('script[type="application/ld+json"]').count() == 1
+    strict_page.wait_for_function("() => typeof document$ !== 'undefined'")
     assert violations(strict_page) == []
