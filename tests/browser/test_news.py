@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.browser.axe import axe_violations
+from tests.browser.keyboard import tab_reaches
 from tests.conftest import build_site
 from tests.feedserver import hostile_build_env, serving
 
@@ -83,11 +84,5 @@ def test_news_page_with_its_notices_has_no_axe_violations(page) -> None:
 
 def test_home_feed_links_are_reachable_by_keyboard(page) -> None:
     page.goto("")
-    targets = set(page.eval_on_selector_all(".hub-news a, .hub-social a", "els => els.map(e => e.href)"))
-    reached: set[str] = set()
-    for _ in range(120):
-        page.keyboard.press("Tab")
-        reached.add(page.evaluate("() => document.activeElement.href || ''"))
-        if targets <= reached:
-            break
+    targets, reached = tab_reaches(page, ".hub-news a, .hub-social a")
     assert targets and targets <= reached

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.axe import axe_violations
+from tests.browser.keyboard import tab_reaches
 from tests.conftest import Build
 from tests.pages import NAV_PAGES
 
@@ -107,11 +108,6 @@ def test_keyboard_focus_is_visible_on_links(page) -> None:
 
 def test_keyboard_reaches_every_element_card(page) -> None:
     page.goto("")
-    targets = set(page.eval_on_selector_all(".hub-elements a", "els => els.map(e => e.href)"))
-    reached: set[str] = set()
-    for _ in range(80):
-        page.keyboard.press("Tab")
-        reached.add(page.evaluate("() => document.activeElement.href || ''"))
-        if targets <= reached:
-            break
+    targets, reached = tab_reaches(page, ".hub-elements a")
+    assert len(targets) == 4
     assert targets <= reached
