@@ -75,8 +75,11 @@ def pattern_regex(pattern: str) -> re.Pattern[str]:
 def headers_for(path: str, rules: list[HeaderRule]) -> list[tuple[str, str]]:
     """Every header from every rule matching `path`; a name set twice is joined with ', '.
 
-    That is how Netlify combines matching rules, and for Content-Security-Policy a comma
-    separates policies that the browser enforces together.
+    Some hosts join a header that several matching rules set; Netlify's local tooling lets
+    the later rule win. The generated file is written to be right either way (the site-wide
+    rule comes first and its policy allows every hash of the site), and joining is the
+    stricter reading to test under: for Content-Security-Policy a comma separates policies
+    that the browser enforces together.
     """
     merged: dict[str, tuple[str, list[str]]] = {}
     for rule in rules:
