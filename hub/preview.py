@@ -4,9 +4,12 @@ netlify.toml, the headers in `_headers`, and 404.html for what is not there.
 
 from __future__ import annotations
 
+import functools
 import http.server
 import mimetypes
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -119,3 +122,32 @@ def serve_in_thread(server: http.server.ThreadingHTTPServer) -> threading.Thread
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     return thread
+
+
+class _QuietStaticHandler(http.server.SimpleHTTPRequestHandler):
+    """Plain static files, without a line per request."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve_static(site: Path, *, netlify: bool = False) -> Iterator[str]:
+    """Serve `site` on a free port of 127.0.0.1 for the block; yield its base URL.
+
+    Plain static files by default; with `netlify`, under its `_headers` and netlify.toml's
+    redirects, as `make preview` serves it.
+    """
+    if netlify:
+        from hub.netlify import load_netlify_toml, redirects
+
+        server = make_server(site, redirects(load_netlify_toml()), quiet=True)
+    else:
+        handler = functools.partial(_QuietStaticHandler, directory=str(site))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    serve_in_thread(server)
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import functools
 import gzip
-import http.server
 import os
 import random
 import re
@@ -23,15 +21,15 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hub.browser import chromium_path
 from hub.directory import ORGANISATIONS
 from hub.paths import ROOT
+from hub.preview import serve_static
 from hub.vocab import ids
 
 
@@ -166,40 +164,14 @@ def _keystroke_timings(site: Path, queries: list[str]) -> list[tuple[float, str]
     """Serve `site`, open its directory in headless Chromium and time filter keystrokes."""
     from playwright.sync_api import sync_playwright
 
-    with _served(site) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=_chromium(), headless=True, args=["--no-sandbox"])
+    with serve_static(site) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), headless=True, args=["--no-sandbox"])
         page = browser.new_page(base_url=base)
         page.goto("organisations/", timeout=120_000)
         page.wait_for_selector("#hub-filters:not([hidden])", timeout=120_000)
         timings = page.evaluate(_KEYSTROKES_JS, queries)
         browser.close()
     return [(ms, value) for ms, value in timings]
-
-
-@contextmanager
-def _served(site: Path) -> Iterator[str]:
-    """Serve a built site on a free local port for the duration of the block."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def _chromium() -> str | None:
-    """Debian's Chromium when present, else Playwright's own."""
-    for candidate in (os.environ.get("HUB_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
 
 
 # --- Page weight and whole-site builds ----------------------------------------------------------
@@ -248,17 +220,11 @@ def _weigh_site(site: Path, label: str) -> list[str]:
     """Load each weighed page with an empty cache and total what was transferred."""
     from playwright.sync_api import sync_playwright
 
-    from hub.netlify import load_netlify_toml, redirects
-    from hub.preview import make_server, serve_in_thread
-
     post = next(p for p in sorted(site.glob("blog/20*/**/index.html")))
     pages = {**_WEIGHED_PAGES, "post": post.relative_to(site).as_posix().removesuffix("index.html")}
-    server = make_server(site, redirects(load_netlify_toml()), quiet=True)
-    serve_in_thread(server)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     lines = [f"{label} (gzip level 6 stands in for the host's compression):"]
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=_chromium(), headless=True, args=["--no-sandbox"])
+    with serve_static(site, netlify=True) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), headless=True, args=["--no-sandbox"])
         for name, url in pages.items():
             context = browser.new_context(base_url=base)
             page = context.new_page()
@@ -268,7 +234,6 @@ def _weigh_site(site: Path, label: str) -> list[str]:
             context.close()
             lines.append(f"  {name} (/{url}): {_weights(seen)}")
         browser.close()
-    server.shutdown()
     index = site / "search" / "search_index.json"
     raw = index.read_bytes()
     lines.append(

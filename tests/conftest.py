@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
+from hub.browser import CHROMIUM_ARGS, chromium_path
+from hub.preview import serve_static
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -61,41 +60,11 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build_site(tmp_path_factory.mktemp("site") / "site", {"HUB_CACHE_DIR": str(cache)})
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(build: Build) -> Iterator[str]:
     """Serve the built site on 127.0.0.1 on a free port; yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(build.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-def chromium_path() -> str | None:
-    """Debian's Chromium if present (never a browser download in CI), else Playwright's own."""
-    for candidate in (os.environ.get("HUB_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
-
-
-# Flags for a closed network: no background connections that the machine would refuse.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+    with serve_static(build.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -128,11 +97,5 @@ def page(browser, site_url: str) -> Iterator[object]:
 @pytest.fixture(scope="session")
 def preview_url(build: Build) -> Iterator[str]:
     """The built site served as `make preview` serves it: under `_headers` and redirects."""
-    from hub.netlify import load_netlify_toml, redirects
-    from hub.preview import make_server, serve_in_thread
-
-    server = make_server(build.site, redirects(load_netlify_toml()), quiet=True)
-    serve_in_thread(server)
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve_static(build.site, netlify=True) as url:
+        yield url
