@@ -123,8 +123,15 @@ def load_yaml_text(text: str, path: Path | str, *, first_line: int = 1) -> Loade
             # An unclosed quote or bracket is found far from where it opens: say where that is.
             problem += f" ({exc.context}, which starts on line {exc.context_mark.line + 1 + offset})"
         raise DataErrors([DataError(shown, line, "", f"YAML syntax: {problem}")]) from None
+    except yaml.reader.ReaderError as exc:
+        # A character YAML refuses (a control character, say): report the line it is on.
+        line = text.count("\n", 0, max(exc.position, 0)) + 1 + offset
+        code = ord(exc.character) if isinstance(exc.character, str) else exc.character
+        problem = f"unacceptable character #x{code:04x}: {exc.reason}"
+        raise DataErrors([DataError(shown, line, "", f"YAML syntax: {problem}")]) from None
     except yaml.YAMLError as exc:
-        raise DataErrors([DataError(shown, first_line, "", f"YAML syntax: {exc}")]) from None
+        summary = " ".join(str(exc).split())
+        raise DataErrors([DataError(shown, first_line, "", f"YAML syntax: {summary}")]) from None
     except RecursionError:
         raise DataErrors([DataError(shown, first_line, "", "YAML is nested too deeply")]) from None
     finally:
@@ -155,23 +162,39 @@ def _walk(
 ) -> None:
     """Record the line of every key and item under `node`, and catch duplicate keys."""
     if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
+        seen: dict[object, int] = {}
         for key_node, value_node in node.value:
             key = str(key_node.value)
+            identity = _key_identity(key_node)
             line = key_node.start_mark.line + 1 + offset
-            if key in seen:
+            if identity in seen:
                 field = ".".join(str(p) for p in (*location, key))
                 errors.append(
-                    DataError(shown, line, field, f"duplicate key (first given on line {seen[key]})")
+                    DataError(shown, line, field, f"duplicate key (first given on line {seen[identity]})")
                 )
                 continue
-            seen[key] = line
+            seen[identity] = line
             positions[(*location, key)] = line
             _walk(value_node, (*location, key), positions, errors, shown, offset)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             positions[(*location, index)] = item.start_mark.line + 1 + offset
             _walk(item, (*location, index), positions, errors, shown, offset)
+
+
+_KEY_CONSTRUCTOR = yaml.SafeLoader("")
+_TYPED_KEYS = ("bool", "int", "float", "null")
+
+
+def _key_identity(key_node: yaml.Node) -> object:
+    """What a key means, not how it is spelt: `yes` and `true` are one key in YAML 1.1."""
+    if isinstance(key_node, yaml.ScalarNode) and key_node.tag.rsplit(":", 1)[-1] in _TYPED_KEYS:
+        try:
+            value = _KEY_CONSTRUCTOR.construct_object(key_node)
+        except (ValueError, TypeError):
+            return ("text", str(key_node.value))
+        return (type(value).__name__, value)
+    return ("text", str(key_node.value))
 
 
 def _bad_scalar(root: yaml.Node, exc: Exception, shown: str, offset: int, first_line: int) -> DataError:

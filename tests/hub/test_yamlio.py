@@ -27,6 +27,14 @@ def errors_of(text: str, **kwargs) -> list[str]:
             ],
         ),
         ("name: [unclosed\nother: 1\n", None),
+        ("yes: 1\ntrue: 2\n", ["data/example.yml:2: true: duplicate key (first given on line 1)"]),
+        (
+            'a: 1\nb: "x\x07y"\n',
+            [
+                "data/example.yml:2: YAML syntax: "
+                "unacceptable character #x0007: control characters are not allowed"
+            ],
+        ),
         (
             "outer:\n  inner: 1\n  inner: 2\n",
             ["data/example.yml:3: outer.inner: duplicate key (first given on line 2)"],
