@@ -143,12 +143,14 @@ def load_yaml_text(text: str, path: Path | str, *, first_line: int = 1) -> Loade
 def load_yaml(path: Path) -> Loaded:
     """Read and parse the YAML file at `path`."""
     shown = display_path(path)
-    if path.stat().st_size > MAX_BYTES:
-        raise DataErrors([DataError(shown, 1, "", f"file is larger than {MAX_BYTES} bytes")])
     try:
+        if path.stat().st_size > MAX_BYTES:
+            raise DataErrors([DataError(shown, 1, "", f"file is larger than {MAX_BYTES} bytes")])
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise DataErrors([DataError(shown, 1, "", f"not UTF-8 text ({exc.reason})")]) from None
+    except OSError as exc:
+        raise DataErrors([DataError(shown, 1, "", f"cannot be read: {exc.strerror or exc}")]) from None
     return load_yaml_text(text, path)
 
 

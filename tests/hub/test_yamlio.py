@@ -91,3 +91,8 @@ def test_empty_document_loads_as_none() -> None:
 def test_yaml_11_coercion_is_kept_for_the_schema_to_catch() -> None:
     # `NO` is false in YAML 1.1; the loader keeps it so the schema can say "put it in quotes".
     assert load_yaml_text("name: NO\n", "x.yml").data == {"name": False}
+
+
+def test_missing_file_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    with pytest.raises(DataErrors, match=r"missing.yml:1: cannot be read: No such file"):
+        load_yaml(tmp_path / "missing.yml")
