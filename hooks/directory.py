@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from hub import directory
+from hub.vocab import vocabularies
 from hub.yamlio import DataErrors
 
 log = logging.getLogger("mkdocs.plugins.hub.directory")
@@ -34,6 +35,8 @@ DIRECTORY_DESCRIPTION = (
 _bodies: dict[str, str] = {}
 _organisations: list[directory.Organisation] = []
 _by_page: dict[str, directory.Organisation] = {}
+# id -> label per vocabulary, made once per build for every page's structured data.
+_labels: dict[str, dict[str, str]] = {}
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -44,6 +47,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _organisations[:] = organisations
     _by_page.clear()
     _by_page.update({f"organisations/{org.slug}.md": org for org in organisations})
+    _labels.clear()
+    _labels.update(directory.labels_of(vocabularies()))
     _add(
         files,
         config,
@@ -77,7 +82,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     """Give each generated page the body rendered from its template (and its JSON-LD)."""
     org = _by_page.get(page.file.src_uri)
     if org is not None:
-        page.meta["structured_data"] = directory.structured_data(org, config.site_url or "/")
+        page.meta["structured_data"] = directory.structured_data(org, config.site_url or "/", _labels)
     return _bodies.get(page.file.src_uri, html)
 
 

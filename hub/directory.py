@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from hub.paths import DATA, OVERRIDES, SCHEMAS, display_path
 from hub.schema import schema_errors
+from hub.site import long_date
 from hub.vocab import Term, vocabularies
 from hub.yamlio import DataError, DataErrors, Loaded, load_yaml
 
@@ -79,6 +80,10 @@ class Organisation:
 # --- Loading and validation -------------------------------------------------------------------
 
 
+class FolderNotFound(DataErrors):
+    """The folder of organisations does not exist: one problem, with nothing else checked."""
+
+
 def organisation_validator(vocab: Vocab | None = None, schemas: Path = SCHEMAS) -> Draft202012Validator:
     """Return a validator for one organisation, its `x-vocabulary` lists filled from `vocab`."""
     vocab = vocabularies() if vocab is None else vocab
@@ -116,6 +121,8 @@ def load_organisations(
     folder: Path = ORGANISATIONS, vocab: Vocab | None = None, schemas: Path = SCHEMAS
 ) -> list[Organisation]:
     """Load every organisation in `folder`, sorted by name; raise DataErrors with all problems."""
+    if not folder.is_dir():  # a mistyped HUB_ORGANISATIONS_DIR or --folder: a message, not a traceback
+        raise FolderNotFound([DataError(display_path(folder), 1, "", "folder not found")])
     validator = organisation_validator(vocab, schemas)
     errors: list[DataError] = []
     organisations: list[Organisation] = []
@@ -230,7 +237,7 @@ def by_element(organisations: Iterable[Organisation]) -> dict[str, list[Organisa
 @cache
 def template_env(templates: Path = OVERRIDES) -> Environment:
     """An autoescaping Jinja environment over overrides/: data is text unless marked safe here."""
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(templates),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
@@ -238,6 +245,8 @@ def template_env(templates: Path = OVERRIDES) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["long_date"] = long_date  # as in the theme's environment (hooks/site.py)
+    return env
 
 
 def description_html(org: Organisation, markdown: Callable[[str], str]) -> Markup:
@@ -294,10 +303,12 @@ def page_markdown(title: str, description: str, template: str) -> str:
     """Front matter for a generated page; its body HTML is set when the page is rendered.
 
     Material prints `page.meta.title` and `description` into the page head and header
-    without escaping, so both are escaped here, once.
+    without escaping, so both are escaped here, once. `title_escaped` says so to
+    overrides/organisation.html, which escapes any title not marked that way.
     """
     meta = {
         "title": html.escape(title),
+        "title_escaped": True,
         "description": html.escape(description),
         "template": template,
         "hide": ["toc"],
@@ -305,9 +316,14 @@ def page_markdown(title: str, description: str, template: str) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
 
 
-def structured_data(org: Organisation, site_url: str) -> dict[str, object]:
-    """Schema.org Organization data for the organisation's page (JSON-LD)."""
-    labels = labels_of(vocabularies())
+def structured_data(
+    org: Organisation, site_url: str, labels: Mapping[str, Mapping[str, str]] | None = None
+) -> dict[str, object]:
+    """Schema.org Organization data for the organisation's page (JSON-LD).
+
+    `labels` is `labels_of(vocab)`: a build passes it in, made once for every page.
+    """
+    labels = labels_of(vocabularies()) if labels is None else labels
     return {
         "@context": "https://schema.org",
         "@type": "Organization",

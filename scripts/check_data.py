@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from hub.directory import ORGANISATIONS, load_organisations
+from hub.directory import ORGANISATIONS, FolderNotFound, load_organisations
 from hub.yamlio import DataErrors
 
 
@@ -22,6 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         organisations = load_organisations(args.folder)
+    except FolderNotFound as exc:
+        print(exc, file=sys.stderr)  # one line: `path:1: folder not found`
+        return 1
     except DataErrors as exc:
         for error in exc.errors:
             print(error, file=sys.stderr)

@@ -5,15 +5,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urljoin
 
 import pytest
+import yaml
+from mkdocs.theme import Theme
 
-from hub.directory import by_element, load_organisations
+from hub.directory import by_element, load_organisations, page_markdown
 from hub.paths import ROOT
 from hub.vocab import vocabularies
 from tests.conftest import Build, build_site
+from tests.hub.test_directory import BAD_FILES
 from tests.pages import ELEMENT_PAGES
 
 FIXTURES = ROOT / "tests" / "fixtures" / "organisations"
@@ -110,7 +115,8 @@ def test_bad_data_stops_the_build_and_publishes_nothing(tmp_path: Path) -> None:
     with pytest.raises(pytest.fail.Exception) as failed:
         build_site(dest, {"HUB_ORGANISATIONS_DIR": str(FIXTURES / "bad")})
     log = str(failed.value)
-    assert "16 problem(s) in the organisation data" in log
+    problems = sum(len(messages) for _, messages in BAD_FILES)
+    assert re.search(rf"(?<!\d){problems} problem\(s\) in the organisation data:\n", log)
     for line in (
         "missing-field.yml:1: website: is required",
         "long-summary.yml:2: summary: is 305 characters long; the most is 280",
@@ -138,3 +144,53 @@ def test_script_in_data_comes_out_as_text_in_the_built_page(tmp_path: Path) -> N
     listing = built.html("organisations/")
     assert listing.select_one("li.hub-org h2").get_text() == name
     assert not [s for s in listing.select("script") if "alert" in s.get_text()]
+
+
+def test_a_missing_data_folder_stops_the_build_with_one_message(tmp_path: Path) -> None:
+    with pytest.raises(pytest.fail.Exception) as failed:
+        build_site(tmp_path / "site", {"HUB_ORGANISATIONS_DIR": str(FIXTURES / "no-such-folder")})
+    log = str(failed.value)
+    missing = "tests/fixtures/organisations/no-such-folder:1: folder not found"
+    assert f"1 problem(s) in the organisation data:\n{missing}" in log
+    assert "Traceback" not in log
+
+
+def title_block(meta: dict[str, object]) -> str:
+    """The <title> that overrides/organisation.html gives a page with this front matter."""
+    env = Theme(name="material", custom_dir=str(ROOT / "overrides")).get_env()  # no autoescaping
+    template = env.get_template("organisation.html")
+    context = template.new_context({"page": SimpleNamespace(meta=meta), "config": {"site_name": "Hub"}})
+    return "".join(template.blocks["htmltitle"](context)).strip()
+
+
+def test_organisation_template_escapes_a_title_not_marked_as_escaped() -> None:
+    assert title_block({"title": "<script>x</script> & Co"}) == (
+        "<title>&lt;script&gt;x&lt;/script&gt; &amp; Co - Hub</title>"
+    )
+    assert title_block({"title": "<b>", "title_escaped": "yes"}) == "<title>&lt;b&gt; - Hub</title>"
+
+
+def test_organisation_template_prints_a_title_escaped_by_page_markdown_once() -> None:
+    meta = yaml.safe_load(page_markdown("A <b> & B", "x", "organisation.html").split("---")[1])
+    assert title_block(meta) == "<title>A &lt;b&gt; &amp; B - Hub</title>"
+
+
+def test_the_hook_works_out_vocabulary_labels_once_not_per_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    from hooks import directory as hook
+    from hub import directory
+
+    pages = [
+        SimpleNamespace(file=SimpleNamespace(src_uri=f"organisations/{o.slug}.md"), meta={}) for o in ORGS
+    ]
+    monkeypatch.setattr(
+        hook, "_by_page", {page.file.src_uri: org for page, org in zip(pages, ORGS, strict=True)}
+    )
+    monkeypatch.setattr(hook, "_labels", directory.labels_of(vocabularies()))
+    monkeypatch.setattr(hook, "_bodies", {})
+    calls = []
+    monkeypatch.setattr(directory, "labels_of", lambda vocab: calls.append(vocab))
+    config = SimpleNamespace(site_url=BASE)
+    for page in pages:
+        hook.on_page_content("<p>body</p>", page=page, config=config, files=None)
+    assert calls == []
+    assert pages[0].meta["structured_data"]["mainEntityOfPage"] == BASE + ORGS[0].url

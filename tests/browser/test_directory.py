@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
+
 import pytest
 
-from hub.directory import Organisation, covered_regions, load_organisations
+from hub.directory import ORGANISATIONS, Organisation, covered_regions, load_organisations
+from hub.preview import serve_static
 from tests.browser.axe import axe_violations
+from tests.conftest import build_site
 
 pytestmark = pytest.mark.browser
 
@@ -43,6 +48,11 @@ def status_says(page, count: int) -> None:
         else f"Showing {count} of {total} organisations."
     )
     page.wait_for_function("t => document.getElementById('hub-directory-status').textContent === t", arg=text)
+
+
+def value_is(page, control: str, value: str) -> None:
+    """Wait until the form control with id `control` holds `value`."""
+    page.wait_for_function("([id, v]) => document.getElementById(id).value === v", arg=[control, value])
 
 
 def open_directory(page, query: str = "") -> None:
@@ -109,14 +119,20 @@ def test_a_shared_link_reproduces_the_view_and_back_restores_the_last(page) -> N
     # `search`, not `q`: Material opens its site search dialog for a `q` in the URL.
     assert not page.evaluate("() => document.querySelector('[data-md-toggle=search]').checked")
     assert page.evaluate(SHOWN) == want
+    narrower = expected("young", support="mentoring", element="data")
+    assert len(narrower) != len(want)  # else waiting on the status below would prove nothing
     page.select_option("#hub-filter-element", "data")
-    status_says(page, len(expected("young", support="mentoring", element="data")))
+    status_says(page, len(narrower))
     page.go_back()
+    # Back restores the view from the URL (a popstate): wait for it, then read.
+    value_is(page, "hub-filter-element", "")
     status_says(page, len(want))
-    assert page.input_value("#hub-filter-element") == ""
+    assert page.evaluate(SHOWN) == want
     assert page.url.endswith("?support=mentoring&search=young")
     page.go_forward()
-    assert page.input_value("#hub-filter-element") == "data"
+    value_is(page, "hub-filter-element", "data")
+    status_says(page, len(narrower))
+    assert page.evaluate(SHOWN) == narrower
 
 
 def test_unknown_values_in_the_link_are_ignored(page) -> None:
@@ -127,8 +143,12 @@ def test_unknown_values_in_the_link_are_ignored(page) -> None:
 
 def test_keyboard_alone_can_filter(page) -> None:
     open_directory(page)
+    want = expected("mentoring")
+    assert 0 < len(want) < len(ORGS)
     page.focus("#hub-filter-search")
     page.keyboard.type("mentoring")
+    status_says(page, len(want))  # the count is announced 400 ms after the last key
+    assert page.evaluate(SHOWN) == want
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.id") == "hub-filter-region"
     page.keyboard.press("Tab")
@@ -138,6 +158,8 @@ def test_keyboard_alone_can_filter(page) -> None:
     assert page.evaluate("() => document.activeElement.hasAttribute('data-hub-clear')")
     page.keyboard.press("Enter")
     status_says(page, len(ORGS))
+    assert page.input_value("#hub-filter-search") == ""
+    assert page.evaluate(SHOWN) == expected()
 
 
 def test_works_after_instant_navigation(page) -> None:
@@ -161,10 +183,18 @@ def test_without_javascript_the_full_list_shows(browser, site_url: str) -> None:
     assert form_hidden
 
 
-@pytest.mark.parametrize("query", ["", "?region=london&support=mentoring", "?search=zzzz"])
-def test_axe_on_the_directory(page, query: str) -> None:
+@pytest.mark.parametrize(
+    ("query", "count"),
+    [
+        ("", len(ORGS)),
+        ("?region=london&support=mentoring", len(expected(region="london", support="mentoring"))),
+        ("?search=zzzz", 0),
+    ],
+    ids=["all", "filtered", "none"],
+)
+def test_axe_on_the_directory(page, query: str, count: int) -> None:
     open_directory(page, query)
-    page.wait_for_function("() => document.getElementById('hub-directory-status').textContent !== ''")
+    status_says(page, count)  # the view the link asks for, not the list as built
     assert not axe_violations(page)
 
 
@@ -174,16 +204,8 @@ def test_axe_on_an_organisation_page(page) -> None:
 
 
 @pytest.fixture(scope="module")
-def big_directory_url(browser, tmp_path_factory) -> str:
+def big_directory_url(browser, tmp_path_factory) -> Iterator[str]:
     """A build with 250 organisations (the real ones plus made-up ones), served locally."""
-    import functools
-    import http.server
-    import shutil
-    import threading
-
-    from hub.directory import ORGANISATIONS
-    from tests.conftest import build_site
-
     folder = tmp_path_factory.mktemp("orgs") / "organisations"
     shutil.copytree(ORGANISATIONS, folder)
     for n in range(250 - len(ORGS)):
@@ -194,12 +216,8 @@ def big_directory_url(browser, tmp_path_factory) -> str:
             encoding="utf-8",
         )
     built = build_site(tmp_path_factory.mktemp("big") / "site", {"HUB_ORGANISATIONS_DIR": str(folder)})
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built.site))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve_static(built.site) as url:
+        yield url
 
 
 def test_long_results_show_a_page_at_a_time(browser, big_directory_url: str) -> None:

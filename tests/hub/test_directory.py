@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from hub import directory
 from hub.directory import Organisation
 from hub.paths import ROOT
+from hub.site import long_date
 from hub.vocab import ids
 from hub.yamlio import DataErrors
 
@@ -54,6 +55,9 @@ BAD_FILES = [
     ("http-website.yml", [f"{BAD}/http-website.yml:3: website: {HTTPS}"]),
     ("javascript-website.yml", [f"{BAD}/javascript-website.yml:3: website: {HTTPS}"]),
     ("long-summary.yml", [f"{BAD}/long-summary.yml:2: summary: is 305 characters long; the most is 280"]),
+    # Only spaces would pass a minimum length, then be stripped to nothing on the page.
+    ("blank-name.yml", [f"{BAD}/blank-name.yml:1: name: must have some words, not only spaces"]),
+    ("blank-summary.yml", [f"{BAD}/blank-summary.yml:3: summary: must have some words, not only spaces"]),
     (
         "wrong-types.yml",
         [
@@ -193,6 +197,7 @@ def test_description_is_markdown_sanitised() -> None:
 def test_generated_front_matter_escapes_title_and_description_once() -> None:
     text = directory.page_markdown('A <b> & "B"', "x < y", "organisation.html")
     assert text.splitlines()[1] == "title: A &lt;b&gt; &amp; &quot;B&quot;"
+    assert text.splitlines()[2] == "title_escaped: true"  # organisation.html reads this
     assert "description: x &lt; y" in text
 
 
@@ -212,3 +217,39 @@ def test_csv_uses_labels_and_defuses_formulas() -> None:
     assert rows[1]["sectors"] == "Legal services; =SUM(A1:A2)"  # inside text: harmless
     formula = Organisation(**{**orgs[0].__dict__, "name": "=HYPERLINK(1)"})
     assert next(csv.DictReader(io.StringIO(directory.to_csv([formula]))))["name"] == "'=HYPERLINK(1)"
+
+
+def test_a_missing_folder_is_one_message_not_a_traceback() -> None:
+    with pytest.raises(DataErrors) as caught:
+        directory.load_organisations(FIXTURES / "no-such-folder")
+    assert str(caught.value) == "tests/fixtures/organisations/no-such-folder:1: folder not found"
+
+
+def test_the_review_date_is_written_as_a_long_date() -> None:
+    org = directory.load_organisations(FIXTURES / "good")[1]
+    page = BeautifulSoup(directory.render_organisation(org, plain_markdown), "html.parser")
+    reviewed = page.select_one(".hub-org-page__reviewed time")
+    assert (reviewed["datetime"], reviewed.get_text()) == ("2026-11-24", "24 November 2026")
+
+
+def test_the_review_date_comes_from_the_shared_long_date_filter() -> None:
+    # The same words as every other date on the site: the template uses hub.site.long_date.
+    assert directory.template_env().filters["long_date"] is long_date
+    env = directory.template_env.__wrapped__()  # a fresh environment, not the shared one
+    env.filters["long_date"] = lambda value: f"<long {value.isoformat()}>"
+    org = directory.load_organisations(FIXTURES / "good")[1]
+    page = BeautifulSoup(directory.render_organisation(org, plain_markdown, env=env), "html.parser")
+    assert page.select_one(".hub-org-page__reviewed time").get_text() == "<long 2026-11-24>"
+
+
+def test_structured_data_uses_the_labels_it_is_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    org = directory.load_organisations(FIXTURES / "good")[1]
+    labels = directory.labels_of(directory.vocabularies())
+    expected = directory.structured_data(org, "https://hub.invalid/")
+
+    def no_lookup(vocab: object) -> None:
+        raise AssertionError("labels were worked out again")
+
+    monkeypatch.setattr(directory, "labels_of", no_lookup)
+    assert directory.structured_data(org, "https://hub.invalid/", labels) == expected
+    assert expected["areaServed"] == ["UK-wide"]

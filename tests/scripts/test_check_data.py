@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hub.paths import ROOT
 from scripts.check_data import main
+from tests.hub.test_directory import BAD_FILES
 
 FIXTURES = ROOT / "tests" / "fixtures" / "organisations"
 
@@ -18,4 +19,13 @@ def test_bad_folder_fails_with_every_message(capsys) -> None:
     err = capsys.readouterr().err.splitlines()
     assert "tests/fixtures/organisations/bad/missing-field.yml:1: website: is required" in err
     assert "tests/fixtures/organisations/bad/unquoted-no.yml:1: name: was read as false" in "\n".join(err)
-    assert err[-1] == "16 problem(s) found: fix them and run the check again."
+    problems = sum(len(messages) for _, messages in BAD_FILES)
+    assert len(err) == problems + 1
+    assert err[-1] == f"{problems} problem(s) found: fix them and run the check again."
+
+
+def test_a_missing_folder_is_one_line(capsys) -> None:
+    assert main(["--folder", str(FIXTURES / "no-such-folder")]) == 1
+    out = capsys.readouterr()
+    assert out.err == "tests/fixtures/organisations/no-such-folder:1: folder not found\n"
+    assert out.out == ""
