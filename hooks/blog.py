@@ -1,5 +1,6 @@
-"""News and blogs: check every post before Material's blog plugin reads it, show drafts only in
-previews, and give templates the newest posts and the posts under each tag."""
+"""News and blogs: check the authors file and every post before Material's blog plugin reads
+them, show drafts only in previews, and give templates the newest posts and the posts under
+each tag."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ import logging
 import os
 from pathlib import Path
 
+import mkdocs.plugins
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from hub.posts import by_tag, check_posts, drafts_wanted, newest, summary_from_meta
+from hub.posts import by_tag, check_posts, load_authors, newest, summary_from_meta
+from hub.site import is_preview
 from hub.vocab import labels
 from hub.yamlio import DataErrors
 
@@ -20,11 +23,17 @@ log = logging.getLogger("mkdocs.plugins.hub.blog")
 BLOG_PLUGIN = "material/blog"
 
 
+@mkdocs.plugins.event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Take the allowed categories from data/vocabularies.yml; show drafts in deploy previews."""
+    """Check the authors file before the blog plugin reads it (in its own on_config); take the
+    allowed categories from data/vocabularies.yml; show drafts in deploy previews."""
     blog = config.plugins[BLOG_PLUGIN]
+    try:
+        load_authors(_authors_file(config))
+    except DataErrors as exc:
+        raise PluginError(str(exc)) from None
     blog.config.categories_allowed = list(labels("post_categories").values())
-    if drafts_wanted(os.environ):
+    if is_preview():
         log.info("Deploy preview (CONTEXT=%s): draft posts are included", os.environ["CONTEXT"])
         blog.config.draft = True
     return config
@@ -33,7 +42,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Stop the build with every front matter problem at once (runs before the blog plugin)."""
     blog_dir = Path(config.docs_dir) / config.plugins[BLOG_PLUGIN].config.blog_dir
-    errors = check_posts(blog_dir / "posts", blog_dir / ".authors.yml")
+    errors = check_posts(blog_dir / "posts", _authors_file(config))
     if errors:
         raise PluginError(str(DataErrors(errors)))
     return files
@@ -49,3 +58,9 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     ]
     env.globals["blog_posts"] = {"newest": newest(summaries), "by_tag": by_tag(summaries)}
     return env
+
+
+def _authors_file(config: MkDocsConfig) -> Path:
+    """The authors file where the blog plugin looks for it (its `authors_file` setting)."""
+    blog = config.plugins[BLOG_PLUGIN].config
+    return Path(config.docs_dir) / blog.authors_file.format(blog=blog.blog_dir)

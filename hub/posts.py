@@ -27,8 +27,9 @@ from hub.yamlio import DataError, DataErrors, Loaded, load_yaml, load_yaml_text
 POSTS_DIR = DOCS / "blog" / "posts"
 AUTHORS_FILE = DOCS / "blog" / ".authors.yml"
 MASTERCLASSES = "Masterclasses"
-# Netlify's CONTEXT values for builds that are previews, not the live site.
-PREVIEW_CONTEXTS = frozenset({"deploy-preview", "branch-deploy"})
+# Fields that must be real YAML dates: Material's blog plugin and the templates need a date,
+# and the schema cannot tell `2026-03-24` from `"2026-03-24"` (both reach it as text).
+DATE_FIELDS = (("date",), ("masterclass", "event_date"))
 _FENCE = "---"
 _H1 = re.compile(r"^#(?!#)\s*\S")
 
@@ -62,6 +63,8 @@ def read_front_matter(path: Path) -> tuple[Loaded, int]:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DataErrors([DataError(shown, 1, "", f"not UTF-8 text ({exc.reason})")]) from None
+    except OSError as exc:
+        raise DataErrors([DataError(shown, 1, "", f"cannot be read: {exc.strerror}")]) from None
     lines = text.splitlines()
     if not lines or lines[0].rstrip() != _FENCE:
         raise DataErrors(
@@ -96,6 +99,9 @@ def allowed_values(authors_file: Path = AUTHORS_FILE) -> Allowed:
 
 def load_authors(authors_file: Path = AUTHORS_FILE) -> dict[str, dict[str, str]]:
     """Read and check docs/blog/.authors.yml; return author id -> profile."""
+    if not authors_file.is_file():
+        shown = display_path(authors_file)
+        raise DataErrors([DataError(shown, 1, "", "no such file: posts name their authors from it")])
     loaded = load_yaml(authors_file)
     errors = schema_errors(loaded, validator_for("authors"))
     if errors:
@@ -123,6 +129,7 @@ def check_post(path: Path, allowed: Allowed) -> list[DataError]:
     except DataErrors as exc:
         return list(exc.errors)
     errors = schema_errors(loaded, post_validator(allowed))
+    errors += _quoted_dates(loaded)
     errors += _h1_in_body(path, body_line)
     return sorted(errors, key=lambda e: (e.line, e.field))
 
@@ -139,6 +146,31 @@ def check_posts(folder: Path = POSTS_DIR, authors_file: Path = AUTHORS_FILE) -> 
     return sorted(errors, key=lambda e: (e.path, e.line, e.field))
 
 
+def _quoted_dates(loaded: Loaded) -> list[DataError]:
+    """A date in quotes is text to YAML: it passes the schema's date format, then breaks the build."""
+    errors = []
+    for location in DATE_FIELDS:
+        value: Any = loaded.data
+        for key in location:
+            value = value.get(key) if isinstance(value, dict) else None
+        if isinstance(value, str) and _is_iso_date(value.strip()):
+            field = ".".join(location)
+            message = f"write the date without quotes, for example {value.strip()}"
+            errors.append(DataError(loaded.path, loaded.line_of(location), field, message))
+    return errors
+
+
+def _is_iso_date(text: str) -> bool:
+    """Whether `text` is a real date written YYYY-MM-DD (the schema reports any other text)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return False
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _h1_in_body(path: Path, body_line: int) -> list[DataError]:
     """A post's title comes from front matter; a `# heading` in the body would make a second H1."""
     lines = path.read_text(encoding="utf-8-sig").splitlines()
@@ -150,11 +182,6 @@ def _h1_in_body(path: Path, body_line: int) -> list[DataError]:
             message = "the title goes in front matter (title:); start headings in the text at ## level"
             return [DataError(display_path(path), number, "body", message)]
     return []
-
-
-def drafts_wanted(environ: Mapping[str, str]) -> bool:
-    """Should this build show draft posts? Yes for Netlify deploy previews and branch deploys."""
-    return environ.get("CONTEXT", "") in PREVIEW_CONTEXTS
 
 
 def summary_from_meta(meta: Mapping[str, Any], url: str) -> PostSummary:

@@ -13,6 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from hub.paths import display_path
 from hub.posts import AUTHORS_FILE, POSTS_DIR, allowed_values, check_post, check_posts
 from hub.yamlio import DataError, DataErrors
 
@@ -20,6 +21,10 @@ from hub.yamlio import DataError, DataErrors
 def main(argv: list[str] | None = None) -> int:
     """Check the posts named (or all of them); print each problem; exit 1 if any."""
     args = _parser().parse_args(argv)
+    missing = _missing(args.posts, args.posts_dir, args.authors)
+    if missing:
+        print(missing, file=sys.stderr)
+        return 1
     errors = _check(args.posts, args.posts_dir, args.authors)
     for error in errors:
         print(error, file=sys.stderr)
@@ -28,6 +33,18 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print("All posts are fine.")
     return 0
+
+
+def _missing(posts: list[Path], posts_dir: Path, authors: Path) -> str:
+    """A one-line message naming the first file or folder that is not there, else ""."""
+    wanted = [(path, path.is_file(), "file") for path in posts]
+    if not posts:
+        wanted.append((posts_dir, posts_dir.is_dir(), "folder"))
+    wanted.append((authors, authors.is_file(), "file"))
+    for path, found, kind in wanted:
+        if not found:
+            return f"{display_path(path)}: no such {kind}"
+    return ""
 
 
 def _check(posts: list[Path], posts_dir: Path, authors: Path) -> list[DataError]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from hub.yamlio import DataErrors
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write the new post; print where it is; exit 1 on a bad category or author."""
+    """Write the new post; print where it is; exit 1 on a bad category, author or title."""
     args = _parser().parse_args(argv)
     try:
         allowed = allowed_values(args.authors)
@@ -33,15 +34,20 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    today = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
+    today = args.date or dt.date.today()
     path = new_post_path(args.posts_dir, args.title, today)
     if path.exists():
         print(f"{display_path(path)} already exists: choose another title", file=sys.stderr)
         return 1
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(scaffold(args.title, args.category, args.author, today), encoding="utf-8")
-    for error in check_post(path, allowed):  # the scaffold must pass; say so loudly if not
-        print(error, file=sys.stderr)
+    errors = check_post(path, allowed)
+    if errors:  # a title the check refuses (too long, or with < or >): say why, leave no file
+        path.unlink()
+        for error in errors:
+            print(error, file=sys.stderr)
+        print("No post created: change the title and run the command again.", file=sys.stderr)
+        return 1
     print(f"Created {display_path(path)}: write the post, then delete `draft: true` to publish.")
     return 0
 
@@ -53,13 +59,25 @@ def _bad_choice(value: str, allowed: tuple[str, ...], what: str) -> str:
     return f"unknown {what} {value!r}: use one of {', '.join(allowed)}"
 
 
+def _date(text: str) -> dt.date:
+    """`--date`: a real date written YYYY-MM-DD, or argparse's one-line error."""
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(
+        f"{text!r} is not a date: write it as YYYY-MM-DD, for example 2026-11-24"
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     """The command line."""
     parser = argparse.ArgumentParser(description="Start a new blog post with valid front matter.")
     parser.add_argument("title", help="the post's title, in quotes")
     parser.add_argument("--category", default="News", help="News, Masterclasses, Case studies or …")
     parser.add_argument("--author", default="editors", help="an author id from docs/blog/.authors.yml")
-    parser.add_argument("--date", help="the post's date as YYYY-MM-DD (default: today)")
+    parser.add_argument("--date", type=_date, help="the post's date as YYYY-MM-DD (default: today)")
     parser.add_argument("--posts-dir", type=Path, default=POSTS_DIR, help=argparse.SUPPRESS)
     parser.add_argument("--authors", type=Path, default=AUTHORS_FILE, help=argparse.SUPPRESS)
     return parser

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 import os
 import shutil
@@ -10,13 +11,15 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urljoin
 
 import feedparser
 import pytest
-from jinja2 import Environment, FileSystemLoader
+from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
 
 from hub.posts import POSTS_DIR, read_front_matter
+from hub.site import long_date
 from hub.vocab import vocabularies
 from tests.conftest import ROOT, Build, build_site
 
@@ -241,6 +244,7 @@ def test_element_pages_list_posts_with_their_tag(build: Build, element) -> None:
 def test_templates_escape_front_matter_text() -> None:
     env = Environment(loader=FileSystemLoader(ROOT / "overrides"))
     env.filters["url"] = lambda url: url
+    env.filters["long_date"] = long_date
     hostile = "<script>alert(1)</script>"
     masterclass = {
         "event_date": dt.date(2026, 3, 12),
@@ -253,15 +257,89 @@ def test_templates_escape_front_matter_text() -> None:
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 
-def test_a_broken_post_stops_the_build_with_file_line_and_field(tmp_path: Path) -> None:
-    for name in ("docs", "overrides", "hooks"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copy(
-        ROOT / "tests" / "fixtures" / "posts" / "bad" / "many-problems.md",
-        tmp_path / "docs/blog/posts/bad.md",
+def test_post_page_escapes_author_and_category_data() -> None:
+    # The schema refuses these values; the template escapes them anyway (defence in depth).
+    stubs = {
+        "main.html": "{% block container %}{% endblock %}",
+        "partials/nav-item.html": "{% macro render(item, path, level) %}{% endmacro %}",
+        "partials/actions.html": "",
+        "partials/source-file.html": "",
+        "partials/tags.html": "",
+    }
+    material = Path(importlib.util.find_spec("material").origin).parent / "templates"
+    env = Environment(
+        loader=ChoiceLoader([DictLoader(stubs), FileSystemLoader([ROOT / "overrides", material])])
     )
-    proc = subprocess.run(
+    env.filters["url"] = lambda url: url
+    env.filters["date"] = str
+    hostile = '"><script>alert(1)</script>'
+    author = SimpleNamespace(avatar=hostile, url=hostile, name=hostile, description=hostile)
+    page = SimpleNamespace(
+        parent=SimpleNamespace(url="blog/"),
+        authors=[author],
+        categories=[SimpleNamespace(url="blog/category/news/", title=hostile)],
+        config=SimpleNamespace(
+            date=SimpleNamespace(created="2026-01-01", updated=None), readtime=2, links=[]
+        ),
+        meta={},
+        content="<p>Body</p>",
+        title="T",
+    )
+    lang = SimpleNamespace(t=lambda key: key)
+    html = env.get_template("blog-post.html").render(page=page, lang=lang, features=[])
+    assert "<script>" not in html and html.count("&#34;&gt;&lt;script&gt;") == 5
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "partials/home/latest-posts.html",
+        "partials/element/related-posts.html",
+        "partials/post-masterclass.html",
+    ],
+)
+def test_templates_write_dates_with_long_date(template: str) -> None:
+    # strftime("%-d") works only with glibc; hub.site.long_date is the one way to write a date.
+    text = (ROOT / "overrides" / template).read_text(encoding="utf-8")
+    assert "strftime" not in text and "| long_date" in text
+
+
+def test_masterclass_box_writes_the_date_without_a_leading_zero() -> None:
+    env = Environment(loader=FileSystemLoader(ROOT / "overrides"))
+    env.filters["url"] = lambda url: url
+    env.filters["long_date"] = long_date
+    masterclass = {"event_date": dt.date(2026, 3, 5), "format": "online", "speakers": []}
+    page = SimpleNamespace(meta={"masterclass": masterclass})
+    html = env.get_template("partials/post-masterclass.html").render(page=page)
+    assert '<time datetime="2026-03-05">5 March 2026</time>' in html
+
+
+@pytest.mark.parametrize(
+    ("context", "drafts"),
+    [("deploy-preview", True), ("branch-deploy", True), ("dev", True), ("production", False), ("", False)],
+)
+def test_drafts_are_shown_in_previews_only(
+    monkeypatch: pytest.MonkeyPatch, context: str, drafts: bool
+) -> None:
+    from hooks import blog as hook
+
+    monkeypatch.setenv("CONTEXT", context)
+    plugin = SimpleNamespace(
+        config=SimpleNamespace(blog_dir="blog", authors_file="{blog}/.authors.yml", draft=False)
+    )
+    config = SimpleNamespace(plugins={hook.BLOG_PLUGIN: plugin}, docs_dir=str(ROOT / "docs"))
+    hook.on_config(config)
+    assert plugin.config.draft is drafts
+
+
+def _build_a_copy(tmp_path: Path, files: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """Build a copy of the site with `files` (paths under the copy -> text) written into it."""
+    for name in ("docs", "overrides", "hooks", "data", "hub"):  # mkdocs.yml watches data/ and hub/
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return subprocess.run(
         [
             sys.executable,
             "-m",
@@ -279,11 +357,33 @@ def test_a_broken_post_stops_the_build_with_file_line_and_field(tmp_path: Path) 
         text=True,
         check=False,
     )
+
+
+def test_a_broken_post_stops_the_build_with_file_line_and_field(tmp_path: Path) -> None:
+    bad = ROOT / "tests" / "fixtures" / "posts" / "bad" / "many-problems.md"
+    proc = _build_a_copy(tmp_path, {"docs/blog/posts/bad.md": bad.read_text(encoding="utf-8")})
     assert proc.returncode != 0
-    shown = str(tmp_path / "docs/blog/posts/bad.md")
+    shown = "docs/blog/posts/bad.md"  # the copy's own hub/ is imported: paths are shown from its root
     for line in (
         f"{shown}:3: descripton: is not a known field: check its spelling",
         f"{shown}:5: authors.0: 'someone' is not allowed: use one of editors, events",
         f"{shown}:9: body: the title goes in front matter (title:); start headings in the text at ## level",
     ):
         assert line in proc.stdout + proc.stderr
+
+
+def test_a_broken_authors_file_stops_the_build_before_the_blog_plugin_reads_it(tmp_path: Path) -> None:
+    # Material's blog plugin reads this file in its own on_config and would stop the build with
+    # its own wording (and only the first problem); hooks/blog.py checks it first.
+    authors = (ROOT / "docs/blog/.authors.yml").read_text(encoding="utf-8")
+    broken = authors.replace("    name: The hub editors\n", "").replace(
+        "assets/authors/events.svg", "javascript:alert(1)"
+    )
+    assert broken.count("\n") == authors.count("\n") - 1
+    proc = _build_a_copy(tmp_path, {"docs/blog/.authors.yml": broken})
+    log = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    shown = "docs/blog/.authors.yml"
+    assert f"{shown}:4: authors.editors.name: is required" in log
+    assert f"{shown}:10: authors.events.avatar: must be an image in this site's docs folder" in log
+    assert "Error reading authors file" not in log

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from hub.posts import (
     by_tag,
     check_post,
     check_posts,
-    drafts_wanted,
+    load_authors,
     new_post_path,
     read_front_matter,
     scaffold,
@@ -73,6 +74,15 @@ BAD_POSTS = [
     ),
     ("duplicate-key.md", ["7: date: duplicate key (first given on line 4)"]),
     ("impossible-date.md", ["4: date: '2026-13-01' is not a valid date: month must be in 1..12"]),
+    ("quoted-date.md", ["4: date: write the date without quotes, for example 2026-05-12"]),
+    (
+        "quoted-event-date.md",
+        ["8: masterclass.event_date: write the date without quotes, for example 2026-03-12"],
+    ),
+    (
+        "markup-in-text.md",
+        ["2: title: must not contain < or >", "3: description: must not contain < or >"],
+    ),
     (
         "many-problems.md",
         [
@@ -132,6 +142,63 @@ def test_a_broken_authors_file_is_reported(tmp_path: Path) -> None:
     assert found == ["2: authors.editors.avatar: is required", "2: authors.editors.description: is required"]
 
 
+GOOD_AUTHOR = {
+    "name": "The editors",
+    "description": "Write the guidance",
+    "avatar": "assets/authors/editors.svg",
+    "url": "https://example.org/editors",
+}
+AVATAR = (
+    "must be an image in this site's docs folder, such as assets/authors/editors.svg (svg, png, jpg or webp)"
+)
+
+# One row per broken author field: the value written, and the message for it.
+BAD_AUTHORS = [
+    ("name", "The <i>editors</i>", "must not contain < or >"),
+    ("description", "Write <script>x</script>", "must not contain < or >"),
+    ("url", "javascript:alert(1)", "must be a full web address starting with https://"),
+    ("url", "http://example.org/", "must be a full web address starting with https://"),
+    ("url", 'https://example.org/"onmouseover="x', "must be a full web address starting with https://"),
+    ("avatar", "javascript:alert(1)", AVATAR),
+    ("avatar", "https://example.org/me.png", AVATAR),
+    ("avatar", "/assets/me.png", AVATAR),
+    ("avatar", "assets/../../secret.svg", AVATAR),
+    ("avatar", 'me.png" onerror="x', AVATAR),
+    ("avatar", "assets/authors/notes.txt", AVATAR),
+]
+
+
+@pytest.mark.parametrize(("field", "value", "message"), BAD_AUTHORS)
+def test_each_broken_author_field_is_reported(tmp_path: Path, field: str, value: str, message: str) -> None:
+    lines = ["authors:", "  editors:"]
+    lines += [
+        f"    {key}: {json.dumps(value if key == field else good)}" for key, good in GOOD_AUTHOR.items()
+    ]
+    authors = tmp_path / "authors.yml"
+    authors.write_text("\n".join(lines) + "\n")
+    line = 3 + list(GOOD_AUTHOR).index(field)
+    with pytest.raises(DataErrors) as caught:
+        load_authors(authors)
+    assert str(caught.value) == f"{authors}:{line}: authors.editors.{field}: {message}"
+
+
+def test_a_good_author_with_a_web_address_passes(tmp_path: Path) -> None:
+    authors = tmp_path / "authors.yml"
+    authors.write_text("authors:\n  editors:\n" + "".join(f"    {k}: {v}\n" for k, v in GOOD_AUTHOR.items()))
+    assert load_authors(authors)["editors"]["url"] == "https://example.org/editors"
+
+
+def test_a_missing_authors_file_is_one_message(tmp_path: Path) -> None:
+    with pytest.raises(DataErrors) as caught:
+        load_authors(tmp_path / "none.yml")
+    assert str(caught.value) == f"{tmp_path}/none.yml:1: no such file: posts name their authors from it"
+
+
+def test_a_missing_post_is_one_message(tmp_path: Path, allowed) -> None:
+    found = [str(e) for e in check_post(tmp_path / "gone.md", allowed)]
+    assert found == [f"{tmp_path}/gone.md:1: cannot be read: No such file or directory"]
+
+
 def test_allowed_values_come_from_the_vocabularies_and_authors_file() -> None:
     allowed = allowed_values()
     assert allowed.categories == ("News", "Masterclasses", "Case studies", "Guidance updates")
@@ -171,15 +238,6 @@ def test_slugify(title: str, slug: str) -> None:
 
 def test_new_post_path_is_dated_and_slugged() -> None:
     assert new_post_path(POSTS_DIR, "Hello, world", dt.date(2026, 1, 2)).name == "2026-01-02-hello-world.md"
-
-
-@pytest.mark.parametrize(
-    ("context", "wanted"),
-    [("deploy-preview", True), ("branch-deploy", True), ("production", False), ("", False), (None, False)],
-)
-def test_drafts_only_in_previews(context: str | None, wanted: bool) -> None:
-    environ = {} if context is None else {"CONTEXT": context}
-    assert drafts_wanted(environ) is wanted
 
 
 def _post(title: str, day: int, tags: tuple[str, ...] = (), draft: bool = False) -> PostSummary:

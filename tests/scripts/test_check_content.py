@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from scripts import check_content
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -51,3 +53,22 @@ def test_runs_as_a_command_from_another_directory(tmp_path: Path) -> None:
     )
     assert proc.returncode == 1
     assert proc.stderr.startswith("tests/fixtures/posts/bad/missing-date.md:2: date: is required")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["tests/fixtures/posts/good/none.md"], "tests/fixtures/posts/good/none.md: no such file"),
+        (["--posts-dir", "tests/fixtures/posts/none"], "tests/fixtures/posts/none: no such folder"),
+        (["--authors", "tests/fixtures/posts/none.yml"], "tests/fixtures/posts/none.yml: no such file"),
+    ],
+)
+def test_a_missing_file_is_one_line_and_exit_1(args: list[str], message: str) -> None:
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "check_content.py"), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (proc.returncode, proc.stderr, proc.stdout) == (1, message + "\n", "")
