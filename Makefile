@@ -11,10 +11,11 @@ BUILD_CMD := mkdocs build --strict
 CHROMIUM ?= /usr/bin/chromium
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build preview test lint format bench clean browser post check-content feeds
+.PHONY: serve build preview test lint format bench clean browser lock post check-content feeds
 
-$(SITE_STAMP): requirements.txt pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(SITE_STAMP): requirements.txt constraints.txt pyproject.toml
+	@# A venv whose pip does not run (say, made without ensurepip) is made again.
+	@$(BIN)/python -m pip --version >/dev/null 2>&1 || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 
@@ -72,6 +73,11 @@ feeds: $(SITE_STAMP)
 
 bench: $(DEV_STAMP) browser
 	HUB_FEEDS=offline $(BIN)/python scripts/bench.py
+
+# Re-pin every transitive dependency to what the current .venv has (after changing a pin).
+lock: $(DEV_STAMP)
+	@{ sed -n '1,2p' constraints.txt; $(BIN)/python -m pip freeze --exclude-editable; } > constraints.tmp
+	mv constraints.tmp constraints.txt
 
 clean:
 	rm -rf site .cache .pytest_cache
