@@ -46,7 +46,8 @@ def strict_page(browser, preview_url: str) -> Iterator[object]:
 
 
 def violations(page) -> list[str]:
-    """CSP violations reported on the page so far, and console errors."""
+    """CSP violations and console errors, once the page's requests (worker, index) have settled."""
+    page.wait_for_load_state("networkidle")
     return page.evaluate("() => window.__cspViolations") + page.errors
 
 
