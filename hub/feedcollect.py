@@ -2,7 +2,8 @@
 
 Per source the order is: a fresh fetch (or a 304 that confirms the cache), then the last good
 cache, then the committed snapshot. A failure never overwrites good items, so a block empties
-only when a source has never once been fetched.
+only when a source has never once been fetched. A cache entry kept for another URL (the source
+moved in data/feeds.yml) is ignored: it describes a different feed.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hub.feedcache import SNAPSHOT_FILE, Kept, read_cache, read_snapshot, write_cache
+from hub.feedcache import DEFAULT_CACHE_DIR, SNAPSHOT_FILE, Kept, read_cache, read_snapshot, write_cache
 from hub.feedfetch import Fetched, Request, fetch_all
 from hub.feeds import FEEDS_FILE, FeedError, FeedsConfig, Item, Source, newest_first, parse_feed
 from hub.paths import ROOT
@@ -28,7 +29,7 @@ class Settings:
 
     mode: str = "live"
     config: Path = FEEDS_FILE
-    cache_dir: Path = ROOT / ".cache"
+    cache_dir: Path = DEFAULT_CACHE_DIR
     budget: float = DEFAULT_BUDGET
     snapshot: Path = SNAPSHOT_FILE
 
@@ -48,7 +49,7 @@ class Settings:
         if not 0 < budget <= 300:
             raise ValueError(f"HUB_FEEDS_TIMEOUT={budget:g}: give between 0 and 300 seconds")
         config = Path(env.get("HUB_FEEDS_CONFIG") or FEEDS_FILE)
-        cache_dir = Path(env.get("HUB_CACHE_DIR") or ROOT / ".cache")
+        cache_dir = Path(env.get("HUB_CACHE_DIR") or DEFAULT_CACHE_DIR)
         return cls(mode, config if config.is_absolute() else ROOT / config, cache_dir, budget)
 
 
@@ -124,7 +125,7 @@ def collect(
     """Run the feeds step; `own_feeds` gives bodies read from disk (the hub's own built feed)."""
     now = now or dt.datetime.now(dt.UTC)
     snapshot = read_snapshot(settings.snapshot, now=now)
-    cached = {s.id: read_cache(settings.cache_dir, s.id, now=now) for s in config.sources}
+    cached = {s.id: _cached_for(s, settings.cache_dir, now) for s in config.sources}
     fetched: dict[str, Fetched] = {s: Fetched("ok", body=b) for s, b in (own_feeds or {}).items()}
     if settings.mode == "live":
         requests = [_request(s, cached[s.id]) for s in config.sources if s.id not in fetched]
@@ -144,9 +145,15 @@ def collect(
     )
 
 
+def _cached_for(source: Source, cache_dir: Path, now: dt.datetime) -> Kept:
+    """The cache of a source, or nothing when it was kept for another URL."""
+    kept = read_cache(cache_dir, source.id, now=now)
+    return kept if kept.url == source.url else Kept()
+
+
 def _request(source: Source, kept: Kept) -> Request:
-    """A request with the cache's validators, when the cache is for this very URL."""
-    if kept.url != source.url or not kept.items:
+    """A request with the cache's validators (kept for this very URL: see _cached_for)."""
+    if not kept.items:
         return Request(source.id, source.url)
     return Request(source.id, source.url, kept.etag, kept.last_modified)
 
@@ -163,6 +170,8 @@ def _resolve(
             return SourceResult(source, tuple(items), "fresh", ms=ms, last_good=now)
         except FeedError as exc:
             reason = str(exc)
+        except Exception as exc:  # whatever a feed does to a parser is its own failure
+            reason = f"could not read the feed ({type(exc).__name__}: {' '.join(str(exc).split())[:100]})"
     elif fetched and fetched.status == "not-modified":
         if cached.items:
             return SourceResult(source, cached.items, "not-modified", ms=ms, last_good=now)

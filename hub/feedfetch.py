@@ -2,26 +2,35 @@
 
 Concurrency is asyncio with one httpx.AsyncClient. Each request has connect and read
 timeouts; the whole step has one budget, after which unfinished fetches are cancelled and
-count as failed. Bodies are streamed and cut at the size cap, so a 50 MB answer costs at
-most the cap in memory.
+count as failed. Bodies are streamed, decompressed here (gzip or deflate only, in bounded
+steps) and cut at the size cap, so neither a 50 MB answer nor a small gzip bomb costs more
+than the cap in memory. Whatever goes wrong with one source (a bad URL, a hostile redirect,
+a body that will not decompress) is that source's failure, never the build's.
 """
 
 from __future__ import annotations
 
 import asyncio
+import re
 import threading
 import time
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
+from hub.site import site_url
+
 MAX_BYTES = 5 * 1024 * 1024
 MAX_REDIRECTS = 5
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 8.0
-USER_AGENT = "employer-hub-feeds/1.0 (+https://employer-hub.netlify.app/news/)"
+USER_AGENT = f"employer-hub-feeds/1.0 (+{site_url()}news/)"
+# Only encodings decoded here, with a cap on the output: no brotli or zstd, which httpx would
+# otherwise offer (and decode unbounded) whenever their packages happen to be installed.
+ACCEPT_ENCODING = "gzip, deflate"
 
 
 @dataclass(frozen=True)
@@ -93,7 +102,7 @@ async def _fetch_all(
         timeout=timeout,
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,
-        headers={"User-Agent": user_agent, "Accept": _ACCEPT},
+        headers={"User-Agent": user_agent, "Accept": _ACCEPT, "Accept-Encoding": ACCEPT_ENCODING},
         trust_env=False,  # no proxy or netrc from the environment: the build fetches exactly these URLs
     ) as client:
         tasks = {asyncio.ensure_future(_fetch_one(client, r, max_bytes)): r for r in todo}
@@ -105,7 +114,8 @@ async def _fetch_all(
     results = {}
     for task, request in tasks.items():
         if task in done and not task.cancelled():
-            results[request.id] = task.result()
+            problem = task.exception()  # _fetch_one catches everything; this is a second net
+            results[request.id] = task.result() if problem is None else _failure(problem, elapsed)
         else:
             results[request.id] = Fetched("failed", reason=f"timed out (budget {budget:g} s)", ms=elapsed)
     return results
@@ -136,12 +146,64 @@ async def _fetch_one(client: httpx.AsyncClient, request: Request, max_bytes: int
         result = Fetched("failed", reason="connect timed out")
     except httpx.TimeoutException:
         result = Fetched("failed", reason="read timed out")
-    except httpx.HTTPError as exc:
-        result = Fetched("failed", reason=f"{type(exc).__name__}: {str(exc)[:100]}")
-    except OSError as exc:
-        result = Fetched("failed", reason=f"{type(exc).__name__}: {str(exc)[:100]}")
+    except _Undecodable as exc:
+        result = Fetched("failed", reason=str(exc))
+    except Exception as exc:  # e.g. IDNAError from a redirect to http://xn--/
+        # CancelledError is a BaseException, so the budget's cancellation still passes through.
+        result = _failure(exc)
     ms = int((time.monotonic() - started) * 1000)
     return Fetched(**{**result.__dict__, "ms": ms})
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+def _failure(exc: BaseException, ms: int = 0) -> Fetched:
+    """A failure naming the exception, on one printable line for the build log."""
+    text = _UNPRINTABLE.sub(" ", f"{type(exc).__name__}: {str(exc)[:100]}")
+    return Fetched("failed", reason=text, ms=ms)
+
+
+class _Undecodable(Exception):
+    """A Content-Encoding we did not offer, or a body that does not decompress."""
+
+
+class _Decoder:
+    """Bounded gzip or deflate decompression: never more than `limit` bytes out per call."""
+
+    def __init__(self, encoding: str) -> None:
+        self.deflate = encoding == "deflate"
+        self.started = False
+        self.zlib = zlib.decompressobj(zlib.MAX_WBITS if self.deflate else 16 + zlib.MAX_WBITS)
+
+    def decompress(self, chunk: bytes, limit: int) -> bytes:
+        """Decode a chunk; the output stops at `limit` bytes (0 would mean no limit: never 0)."""
+        try:
+            out = self.zlib.decompress(chunk, limit)
+        except zlib.error:
+            if not (self.deflate and not self.started):
+                raise
+            # "deflate" is often sent raw, without the zlib wrapper the standard asks for.
+            self.zlib = zlib.decompressobj(-zlib.MAX_WBITS)
+            out = self.zlib.decompress(chunk, limit)
+        self.started = True
+        return out
+
+    def flush(self) -> bytes:
+        """Whatever the decompressor still holds (all input was consumed, so little or none)."""
+        return self.zlib.flush()
+
+
+def _decoder(encoding: str) -> _Decoder | None:
+    """A decompressor for the response's Content-Encoding (None for no encoding)."""
+    name = encoding.strip().lower()
+    if name in ("", "identity"):
+        return None
+    if name in ("gzip", "x-gzip"):
+        return _Decoder("gzip")
+    if name == "deflate":
+        return _Decoder("deflate")
+    raise _Undecodable(f"Content-Encoding {encoding.strip()[:40]!r} was not asked for")
 
 
 async def _read(response: httpx.Response, max_bytes: int) -> Fetched:
@@ -153,11 +215,24 @@ async def _read(response: httpx.Response, max_bytes: int) -> Fetched:
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise _TooLarge
+    decoder = _decoder(response.headers.get("content-encoding", ""))
     body = bytearray()
-    async for chunk in response.aiter_bytes():
-        body += chunk
-        if len(body) > max_bytes:
-            raise _TooLarge
+    try:
+        # Raw (still compressed) bytes, decoded here at most one byte past the cap per chunk, so
+        # a few hundred KB of gzip cannot expand to gigabytes before the length is checked.
+        async for chunk in response.aiter_raw():
+            if decoder is None:
+                body += chunk
+            else:
+                body += decoder.decompress(chunk, max_bytes - len(body) + 1)
+            if len(body) > max_bytes:
+                raise _TooLarge
+        if decoder is not None:
+            body += decoder.flush()
+    except zlib.error:
+        raise _Undecodable("the compressed body is corrupt") from None
+    if len(body) > max_bytes:
+        raise _TooLarge
     return Fetched(
         "ok",
         body=bytes(body),

@@ -24,6 +24,7 @@ import nh3
 
 from hub.paths import DATA
 from hub.schema import schema_errors, validator_for
+from hub.site import long_date
 from hub.yamlio import DataError, DataErrors, Loaded, load_yaml
 
 FEEDS_FILE = DATA / "feeds.yml"
@@ -82,8 +83,7 @@ class Item:
     @property
     def date_label(self) -> str:
         """The date as readers see it, e.g. 3 March 2026."""
-        when = parse_iso(self.date)
-        return f"{when.day} {when:%B %Y}" if when else ""
+        return long_date(parse_iso(self.date))
 
     @property
     def platform_label(self) -> str:
@@ -146,14 +146,18 @@ def safe_link(value: Any) -> str:
 
 
 def parse_iso(value: str) -> dt.datetime | None:
-    """Read an ISO 8601 date or datetime as UTC; None when there is none."""
+    """Read an ISO 8601 date or datetime as UTC; None when there is none or it is out of range.
+
+    Out of range includes a date that is valid where it was written but not in UTC, e.g.
+    0001-01-01T00:00:00+14:00 (OverflowError), so a feed, cache or snapshot cannot stop a build.
+    """
     if not value:
         return None
     try:
         when = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+        return when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when.astimezone(dt.UTC)
+    except (ValueError, OverflowError):
         return None
-    return when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when.astimezone(dt.UTC)
 
 
 def _iso_or_blank(when: dt.datetime | None, now: dt.datetime) -> str:
@@ -232,7 +236,11 @@ def parse_json_feed(body: bytes, source: Source, *, now: dt.datetime) -> list[It
 def _entry_to_item(entry: Any, source: Source, now: dt.datetime) -> Item | None:
     """One feedparser entry as an item."""
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-    when = dt.datetime(*stamp[:6], tzinfo=dt.UTC) if stamp else None
+    try:
+        # feedparser converts to UTC, so 0001-01-01T00:00:00+01:00 arrives as year 0.
+        when = dt.datetime(*stamp[:6], tzinfo=dt.UTC) if stamp else None
+    except (ValueError, OverflowError, TypeError):
+        when = None
     return make_item(
         source,
         title=entry.get("title"),

@@ -21,9 +21,8 @@ from pathlib import Path
 from hub.feedcache import SNAPSHOT_FILE, Kept, read_snapshot, write_snapshot
 from hub.feedcollect import Settings, collect
 from hub.feeds import FEEDS_FILE, FeedsConfig, load_feeds_config
+from hub.site import site_url
 from hub.yamlio import DataErrors
-
-SITE_URL = "https://employer-hub.netlify.app/"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,7 +35,14 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.check:
         return check(config, args.snapshot)
-    own = own_feeds(config, args.own_feed)
+    try:
+        own = own_feeds(config, args.own_feed)
+    except OSError as exc:
+        print(
+            f"{args.own_feed}: cannot read the own feed ({exc.strerror or exc}): build the site first",
+            file=sys.stderr,
+        )
+        return 1
     now = dt.datetime.now(dt.UTC)
     with tempfile.TemporaryDirectory() as cache:  # a full fetch, not a conditional one
         mode = "offline" if args.offline else "live"
@@ -58,7 +64,7 @@ def own_feeds(config: FeedsConfig, own_feed: Path | None) -> dict[str, bytes]:
     if own_feed is None:
         return {}
     name = own_feed.name
-    return {s.id: own_feed.read_bytes() for s in config.sources if s.url == SITE_URL + name}
+    return {s.id: own_feed.read_bytes() for s in config.sources if s.url == site_url() + name}
 
 
 def check(config: FeedsConfig, snapshot: Path) -> int:

@@ -9,7 +9,10 @@ Routes:
   /huge                a 50 MB RSS body streamed without Content-Length (it counts bytes sent)
   /loop/<n>            redirects to /loop/<n+1> for ever
   /redirect            one redirect to /f/rss2.xml
+  /bad-redirect        a redirect to http://xn--/feed, a host name no IDNA codec accepts
   /wrong-type          rss2.xml served as image/png
+  /body/<name>         the bytes and headers a test put in log.bodies[name] (e.g. a gzip bomb)
+  /switch              whichever route log.switch names, so one URL can change its answer
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ class Log:
 
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     huge_sent: int = 0
+    bodies: dict[str, tuple[bytes, dict[str, str]]] = field(default_factory=dict)
+    switch: str = "/status/404"
     stop: threading.Event = field(default_factory=threading.Event)
 
 
@@ -45,6 +50,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self.log.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
         path = self.path.split("?", 1)[0]
+        if path == "/switch":
+            path = self.log.switch
         if path.startswith("/f/"):
             name = path.removeprefix("/f/")
             self._file(FIXTURES / name, TYPES.get(Path(name).suffix, "application/octet-stream"))
@@ -65,20 +72,27 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self._empty(302, {"Location": f"/loop/{int(path.removeprefix('/loop/')) + 1}"})
         elif path == "/redirect":
             self._empty(301, {"Location": "/f/rss2.xml"})
+        elif path == "/bad-redirect":
+            self._empty(302, {"Location": "http://xn--/feed"})
+        elif path.startswith("/body/") and path.removeprefix("/body/") in self.log.bodies:
+            body, headers = self.log.bodies[path.removeprefix("/body/")]
+            self._bytes(body, headers)
         elif path == "/wrong-type":
             self._file(FIXTURES / "rss2.xml", "image/png")
         else:
             self._empty(404)
 
     def _file(self, file: Path, content_type: str, extra: dict[str, str] | None = None) -> None:
-        body = file.read_bytes()
+        self._bytes(file.read_bytes(), {"Content-Type": content_type, **(extra or {})})
+
+    def _bytes(self, body: bytes, headers: dict[str, str]) -> None:
         self.send_response(200)
-        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
-        for name, value in (extra or {}).items():
+        for name, value in headers.items():
             self.send_header(name, value)
         self.end_headers()
-        self.wfile.write(body)
+        with contextlib.suppress(OSError):  # the client hung up, e.g. at its size cap
+            self.wfile.write(body)
 
     def _empty(self, status: int, extra: dict[str, str] | None = None) -> None:
         self.send_response(status)

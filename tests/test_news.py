@@ -14,21 +14,25 @@ from bs4 import BeautifulSoup
 
 from hub.feedcache import read_snapshot
 from hub.feeds import load_curated, load_feeds_config
+from hub.site import site_url
 from tests.conftest import Build, build_site
 from tests.feedserver import hostile_build_env, serving
 
-SITE = "https://employer-hub.netlify.app/"
+SITE = site_url()
 LOG_LINE = re.compile(
     r"feeds: (?P<id>[a-z0-9-]+): (?P<outcome>fresh|not-modified|cache|snapshot|failed)\b"
     r".*, \d+ items, \d+ ms$"
 )
 
 # Injected into a build subprocess through PYTHONPATH: every outbound connection (and every
-# name lookup) is recorded and refused, so a test can prove the build tried none.
+# name lookup) is recorded and refused, so a test can prove the build tried none. It also
+# leaves a "loaded" marker, so a test can prove it ran at all (else "no attempt" proves nothing).
 GUARD = """
 import os, socket
 
 _record = os.environ["HUB_GUARD_LOG"]
+with open(os.environ["HUB_GUARD_LOADED"], "a") as _marker:
+    _marker.write(f"loaded in {os.getpid()}\\n")
 
 def _refuse(what):
     with open(_record, "a") as out:
@@ -119,9 +123,8 @@ def test_news_page_groups_every_source_with_its_update_date(build: Build) -> Non
 
 def test_news_page_is_in_the_nav_after_news_and_blogs(build: Build) -> None:
     nav = [a.get_text(strip=True) for a in build.html("news/").select(".md-tabs__link")]
-    assert "Sector news" in nav
-    if "News and blogs" in nav:
-        assert nav.index("Sector news") == nav.index("News and blogs") + 1
+    assert "Sector news" in nav and "News and blogs" in nav, nav
+    assert nav.index("Sector news") == nav.index("News and blogs") + 1
 
 
 def test_build_log_has_one_line_per_source(build: Build) -> None:
@@ -142,21 +145,22 @@ def test_committed_snapshot_holds_only_the_hubs_own_posts() -> None:
 
 
 @pytest.fixture
-def guard(tmp_path: Path) -> Iterator[tuple[dict[str, str], Path]]:
-    """Environment that loads the network guard into a build; and the guard's record."""
+def guard(tmp_path: Path) -> Iterator[tuple[dict[str, str], Path, Path]]:
+    """Environment that loads the network guard into a build; its record; its loaded marker."""
     folder = tmp_path / "guard"
     folder.mkdir()
     (folder / "sitecustomize.py").write_text(GUARD, encoding="utf-8")
-    record = folder / "attempts.log"
+    record, loaded = folder / "attempts.log", folder / "loaded.log"
     path = os.pathsep.join(p for p in (str(folder), os.environ.get("PYTHONPATH", "")) if p)
-    yield {"PYTHONPATH": path, "HUB_GUARD_LOG": str(record)}, record
+    yield {"PYTHONPATH": path, "HUB_GUARD_LOG": str(record), "HUB_GUARD_LOADED": str(loaded)}, record, loaded
 
 
 def test_offline_build_makes_no_connection_at_all(guard, tmp_path) -> None:
-    env, record = guard
+    env, record, loaded = guard
     built = build_site(
         tmp_path / "site", {**env, "HUB_FEEDS": "offline", "HUB_CACHE_DIR": str(tmp_path / "c")}
     )
+    assert loaded.is_file() and "loaded in" in loaded.read_text()  # the guard was in the build
     assert not record.exists(), record.read_text()
     assert BeautifulSoup(built.page_file("").read_text(), "html.parser").select(".hub-news .hub-feed__item")
 
@@ -164,7 +168,7 @@ def test_offline_build_makes_no_connection_at_all(guard, tmp_path) -> None:
 def test_live_build_with_the_network_gone_keeps_its_blocks(guard, tmp_path) -> None:
     # The same guard, live: it must see (and refuse) the attempts, which proves it works,
     # and every block must still be filled from the snapshot and the curated posts.
-    env, record = guard
+    env, record, _ = guard
     built = build_site(
         tmp_path / "site",
         {**env, "HUB_FEEDS": "live", "HUB_CACHE_DIR": str(tmp_path / "c"), "HUB_FEEDS_TIMEOUT": "3"},
@@ -179,9 +183,10 @@ def test_live_build_with_the_network_gone_keeps_its_blocks(guard, tmp_path) -> N
 def test_stale_cache_shows_a_polite_notice(tmp_path) -> None:
     old = (dt.datetime.now(dt.UTC) - dt.timedelta(days=9)).isoformat(timespec="seconds")
     item = {"title": "Cached post", "link": SITE + "strategy/", "date": old, "source": "hub-blog"}
+    (hub_blog,) = [s for s in load_feeds_config().sources if s.id == "hub-blog"]
     cache = tmp_path / "cache" / "feeds"
     cache.mkdir(parents=True)
-    (cache / "hub-blog.json").write_text(json.dumps({"fetched": old, "items": [item]}))
+    (cache / "hub-blog.json").write_text(json.dumps({"url": hub_blog.url, "fetched": old, "items": [item]}))
     built = build_site(tmp_path / "site", {"HUB_CACHE_DIR": str(tmp_path / "cache")})
     section = BeautifulSoup(built.page_file("news/").read_text(), "html.parser").select_one(
         "section[aria-labelledby='feed-hub-blog']"

@@ -43,14 +43,18 @@ def test_hostile_feed_runs_no_script_and_opens_no_dialog(browser, hostile_url: s
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(url)
-    page.wait_for_load_state("load")
+    # Every request settled (an injected <img onerror> or a late script would have run by now).
+    page.wait_for_load_state("networkidle")
     links = page.locator(".hub-feed a")
     assert links.count() > 0
     # Hover and focus every feed link: an injected onmouseover or onfocus would fire now.
     for index in range(links.count()):
         links.nth(index).hover()
         links.nth(index).focus()
-    page.wait_for_function("() => document.readyState === 'complete'")
+    # The page's task queue drained after the last focus (a frame, then a task): handlers that
+    # the hovering queued have run. networkidle again would return at once: it was reached above.
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => setTimeout(done, 0)))")
+    page.wait_for_load_state("networkidle")
     assert page.evaluate("() => window.__xss") is None
     assert dialogs == []
     hrefs = page.eval_on_selector_all(".hub-feed a", "els => els.map(a => a.protocol)")
@@ -77,6 +81,7 @@ def test_the_payload_would_have_been_caught(browser, hostile_url: str) -> None:
 
 def test_news_page_with_its_notices_has_no_axe_violations(page) -> None:
     page.goto("news/")
+    page.wait_for_load_state("networkidle")  # late scripts and console errors are in before reading
     assert page.locator(".hub-feed-source").count() >= 2
     assert not axe_violations(page)
     assert not page.errors

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from hub.feedcache import Kept, write_snapshot
 from hub.feeds import Item
+from hub.paths import ROOT
+from hub.site import site_url
 from scripts.refresh_feeds import main
 from tests.feedserver import FIXTURES
 
-CONFIG = """\
+CONFIG = f"""\
 sources:
   - id: own
     title: Our blog
-    url: https://employer-hub.netlify.app/feed.json
+    url: {site_url()}feed.json
     section: news
     platform: blog
   - id: other
@@ -53,3 +57,22 @@ def test_check_fails_on_an_empty_snapshot(tmp_path, capsys) -> None:
 
 def test_check_passes_on_the_committed_snapshot() -> None:
     assert main(["--check"]) == 0
+
+
+def test_a_missing_own_feed_is_one_line_and_exit_1(tmp_path) -> None:
+    missing = tmp_path / "site" / "feed.json"
+    snapshot = tmp_path / "snapshot.json"
+    args = ["--config", str(config_file(tmp_path)), "--snapshot", str(snapshot), "--offline"]
+    run = subprocess.run(
+        [sys.executable, "scripts/refresh_feeds.py", *args, "--own-feed", str(missing)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 1
+    assert (
+        run.stderr
+        == f"{missing}: cannot read the own feed (No such file or directory): build the site first\n"
+    )
+    assert not snapshot.exists()
