@@ -234,6 +234,11 @@ def _weigh_site(site: Path, label: str) -> list[str]:
             context.close()
             lines.append(f"  {name} (/{url}): {_weights(seen)}")
         browser.close()
+    headers = (site / "_headers").read_text(encoding="utf-8")
+    lines.append(
+        f"  _headers: {headers.count(chr(10) + '/') + 1} rules, {len(headers.encode()) / 1024:.0f} KB "
+        f"for {len(list(site.rglob('*.html')))} pages"
+    )
     index = site / "search" / "search_index.json"
     raw = index.read_bytes()
     lines.append(
@@ -285,6 +290,7 @@ def _timed_project_build(opts: Options, dest: Path, *, hooks: bool, posts: int, 
             if orgs is not None:
                 _write_org_pages(project / "docs" / "organisations", orgs)
         config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+        config = re.sub(r"^watch:\n(?:  - .*\n)+", "", config, flags=re.MULTILINE)
         if hooks:
             config = config.replace("  - hooks/", f"  - {ROOT}/hooks/")
             config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT}/overrides")
