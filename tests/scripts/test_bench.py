@@ -14,14 +14,14 @@ SMALL_RUN = ["--only", "site-build", "--only", "page-weight"]
 
 
 @pytest.mark.browser
-def test_bench_runs_small_and_prints_figures() -> None:
+def test_bench_runs_small_and_prints_figures(tmp_path) -> None:
     proc = subprocess.run(
         [sys.executable, "scripts/bench.py", "--orgs", "5", "--posts", "5", *SMALL_RUN],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(ROOT), "NO_COLOR": "1"},
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "NO_COLOR": "1"},
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     out = proc.stdout
