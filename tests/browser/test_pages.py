@@ -97,13 +97,21 @@ def test_keyboard_focus_is_visible_on_links(page) -> None:
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")  # skip to content
     page.wait_for_function("() => document.activeElement.id === 'main-content'")
-    page.keyboard.press("Tab")
-    outline = page.evaluate(
-        "() => { const s = getComputedStyle(document.activeElement);"
-        " return [document.activeElement.tagName, s.outlineStyle, parseFloat(s.outlineWidth)]; }"
+    focus = (
+        "() => { const e = document.activeElement, s = getComputedStyle(e);"
+        " return [e.tagName, e.className, s.outlineStyle, parseFloat(s.outlineWidth)]; }"
     )
-    assert outline[0] == "A"
-    assert outline[1] != "none" and outline[2] >= 2
+    # Chromium also stops on scrollable containers; every stop must show focus, and the
+    # first link of the content must come within a few presses.
+    stops = []
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(focus))
+        if stops[-1][0] == "A":
+            break
+    assert stops[-1][0] == "A", stops
+    for tag, cls, style, width in stops:
+        assert style != "none" and width >= 2, f"{tag}.{cls} has no visible focus"
 
 
 def test_keyboard_reaches_every_element_card(page) -> None:
