@@ -1,4 +1,4 @@
-"""Site-wide template data: the vocabularies (strategy elements and so on) for every template."""
+"""The build context: settings, paths and vocabularies, made once per build for every hook."""
 
 from __future__ import annotations
 
@@ -10,28 +10,28 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from hub import schema, site, vocab
-from hub.site import long_date
-from hub.yamlio import DataErrors
+from hub.core.context import attach, context_of, make_context
+from hub.core.dates import long_date
+from hub.core.settings import SettingsError
+from hub.core.yamlio import DataErrors
 
 log = logging.getLogger("mkdocs.plugins.hub.site")
 
 
 @event_priority(200)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Read data afresh on every build (`mkdocs serve` rebuilds in one process) and check it."""
-    vocab.vocabularies.cache_clear()
-    schema.validator_for.cache_clear()
-    site.site_url.cache_clear()
+    """Make this build's context (`mkdocs serve` loads the config afresh for every rebuild)."""
     try:
-        vocab.vocabularies()
+        attach(config, make_context(config))
     except DataErrors as exc:
         raise PluginError(f"{len(exc.errors)} problem(s) in the vocabularies:\n{exc}") from None
+    except SettingsError as exc:
+        raise PluginError(str(exc)) from None
     return config
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     """Give templates `vocab.elements`, `vocab.regions`, … and the `long_date` filter."""
-    env.globals["vocab"] = vocab.vocabularies()
+    env.globals["vocab"] = context_of(config).vocab
     env.filters["long_date"] = long_date
     return env

@@ -26,11 +26,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hub.browser import chromium_path
-from hub.directory import ORGANISATIONS
-from hub.paths import ROOT
-from hub.preview import serve_static
-from hub.vocab import ids
+from hub.core.paths import Project
+from hub.core.vocab import load_vocabularies
+from hub.dev.browser import chromium_path
+from hub.dev.preview import serve_static
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT = Project(ROOT)
+ORGANISATIONS = PROJECT.organisations
 
 
 @dataclass
@@ -89,11 +92,12 @@ def _synthetic_folder(opts: Options) -> Path:
         return folder
     shutil.copytree(ORGANISATIONS, folder)
     rng = random.Random(4)
+    vocab = load_vocabularies(PROJECT.vocabularies, PROJECT.schemas)
     regions, support, elements, kinds = (
-        ids("regions"),
-        ids("support"),
-        ids("elements"),
-        ids("organisation_types"),
+        vocab.ids("regions"),
+        vocab.ids("support"),
+        vocab.ids("elements"),
+        vocab.ids("organisation_types"),
     )
     words = [
         "young",
@@ -223,7 +227,7 @@ def _weigh_site(site: Path, label: str) -> list[str]:
     post = next(p for p in sorted(site.glob("blog/20*/**/index.html")))
     pages = {**_WEIGHED_PAGES, "post": post.relative_to(site).as_posix().removesuffix("index.html")}
     lines = [f"{label} (gzip level 6 stands in for the host's compression):"]
-    with serve_static(site, netlify=True) as base, sync_playwright() as pw:
+    with serve_static(site, netlify_toml=PROJECT.netlify_toml) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), headless=True, args=["--no-sandbox"])
         for name, url in pages.items():
             context = browser.new_context(base_url=base)
@@ -284,6 +288,8 @@ def _timed_project_build(opts: Options, dest: Path, *, hooks: bool, posts: int, 
     project = opts.scratch / f"project-{'ours' if hooks else 'stock'}-{posts}-{bool(orgs)}"
     if not project.exists():
         shutil.copytree(ROOT / "docs", project / "docs")
+        for own in ("data", "overrides"):  # a project reads its own data and templates
+            shutil.copytree(ROOT / own, project / own)
         _write_posts(project / "docs" / "blog" / "posts", posts)
         if not hooks:
             _strip_templates(project / "docs")
@@ -293,7 +299,6 @@ def _timed_project_build(opts: Options, dest: Path, *, hooks: bool, posts: int, 
         config = re.sub(r"^watch:\n(?:  - .*\n)+", "", config, flags=re.MULTILINE)
         if hooks:
             config = config.replace("  - hooks/", f"  - {ROOT}/hooks/")
-            config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT}/overrides")
         else:
             config = re.sub(r"^hooks:\n(?:  - .*\n)+", "", config, flags=re.MULTILINE)
             config = config.replace("  custom_dir: overrides\n", "")

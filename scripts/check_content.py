@@ -1,7 +1,7 @@
 """Check the front matter of every blog post, as the build does: `make check-content`.
 
 Prints every problem at once, one a line, as `path:line: field: what is wrong`, and exits 1 if
-there is any. The build (hooks/blog.py) runs the same check, from the same code in hub/posts.py.
+there is any. The build (hooks/posts.py) runs the same check, from the same code in hub/posts/.
 
     python scripts/check_content.py                   # docs/blog/posts/ and docs/blog/.authors.yml
     python scripts/check_content.py path/to/post.md   # only these posts
@@ -13,9 +13,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from hub.paths import display_path
-from hub.posts import AUTHORS_FILE, POSTS_DIR, allowed_values, check_post, check_posts
-from hub.yamlio import DataError, DataErrors
+from hub.core.paths import Project, display_path
+from hub.core.vocab import load_vocabularies
+from hub.core.yamlio import DataError, DataErrors
+from hub.posts.load import allowed_values, check_post, check_posts
+
+PROJECT = Project(Path(__file__).resolve().parent.parent)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,7 +28,10 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(missing, file=sys.stderr)
         return 1
-    errors = _check(args.posts, args.posts_dir, args.authors)
+    try:
+        errors = _check(args.posts, args.posts_dir, args.authors)
+    except DataErrors as exc:  # the vocabularies themselves are broken
+        errors = list(exc.errors)
     for error in errors:
         print(error, file=sys.stderr)
     if errors:
@@ -49,10 +55,11 @@ def _missing(posts: list[Path], posts_dir: Path, authors: Path) -> str:
 
 def _check(posts: list[Path], posts_dir: Path, authors: Path) -> list[DataError]:
     """Every problem in the named posts, or in the whole posts folder when none are named."""
+    vocab = load_vocabularies(PROJECT.vocabularies, PROJECT.schemas)
     if not posts:
-        return check_posts(posts_dir, authors)
+        return check_posts(posts_dir, authors, vocab, PROJECT.schemas)
     try:
-        allowed = allowed_values(authors)
+        allowed = allowed_values(authors, vocab, PROJECT.schemas)
     except DataErrors as exc:
         return list(exc.errors)
     return [error for post in posts for error in check_post(post, allowed)]
@@ -62,8 +69,8 @@ def _parser() -> argparse.ArgumentParser:
     """The command line."""
     parser = argparse.ArgumentParser(description="Check the front matter of blog posts.")
     parser.add_argument("posts", nargs="*", type=Path, help="posts to check (default: every post)")
-    parser.add_argument("--posts-dir", type=Path, default=POSTS_DIR, help="folder of posts")
-    parser.add_argument("--authors", type=Path, default=AUTHORS_FILE, help="the authors file")
+    parser.add_argument("--posts-dir", type=Path, default=PROJECT.posts, help="folder of posts")
+    parser.add_argument("--authors", type=Path, default=PROJECT.authors_file, help="the authors file")
     return parser
 
 

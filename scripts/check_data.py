@@ -1,7 +1,7 @@
 """Check the organisation directory's data as the build does: `python scripts/check_data.py`.
 
 Prints every problem at once, one a line, as `path:line: field: what is wrong`, and exits 1 if
-there is any. The build (hooks/directory.py) runs the same check from hub/directory.py.
+there is any. The build (hooks/directory.py) runs the same check from hub/directory/.
 
     python scripts/check_data.py                          # data/organisations/
     python scripts/check_data.py --folder other/folder    # another folder of organisations
@@ -13,15 +13,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from hub.directory import ORGANISATIONS, FolderNotFound, load_organisations
-from hub.yamlio import DataErrors
+from hub.core.paths import Project
+from hub.core.vocab import load_vocabularies
+from hub.core.yamlio import DataErrors
+from hub.directory.organisations import FolderNotFound, load_organisations
+
+PROJECT = Project(Path(__file__).resolve().parent.parent)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Load and validate every organisation; print each problem; exit 1 if there is any."""
     args = _parser().parse_args(argv)
     try:
-        organisations = load_organisations(args.folder)
+        vocab = load_vocabularies(PROJECT.vocabularies, PROJECT.schemas)
+        organisations = load_organisations(args.folder, vocab, PROJECT.schemas)
     except FolderNotFound as exc:
         print(exc, file=sys.stderr)  # one line: `path:1: folder not found`
         return 1
@@ -38,7 +43,10 @@ def _parser() -> argparse.ArgumentParser:
     """The command line: an optional folder."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--folder", type=Path, default=ORGANISATIONS, help="folder of <slug>.yml files (default: %(default)s)"
+        "--folder",
+        type=Path,
+        default=PROJECT.organisations,
+        help="folder of <slug>.yml files (default: %(default)s)",
     )
     return parser
 

@@ -15,16 +15,20 @@ import re
 import sys
 from pathlib import Path
 
-from hub.paths import display_path
-from hub.posts import AUTHORS_FILE, POSTS_DIR, allowed_values, check_post, new_post_path, scaffold
-from hub.yamlio import DataErrors
+from hub.core.paths import Project, display_path
+from hub.core.vocab import load_vocabularies
+from hub.core.yamlio import DataErrors
+from hub.posts.load import allowed_values, check_post, new_post_path, scaffold
+
+PROJECT = Project(Path(__file__).resolve().parent.parent)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Write the new post; print where it is; exit 1 on a bad category, author or title."""
     args = _parser().parse_args(argv)
     try:
-        allowed = allowed_values(args.authors)
+        vocab = load_vocabularies(PROJECT.vocabularies, PROJECT.schemas)
+        allowed = allowed_values(args.authors, vocab, PROJECT.schemas)
     except DataErrors as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -78,8 +82,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--category", default="News", help="News, Masterclasses, Case studies or …")
     parser.add_argument("--author", default="editors", help="an author id from docs/blog/.authors.yml")
     parser.add_argument("--date", type=_date, help="the post's date as YYYY-MM-DD (default: today)")
-    parser.add_argument("--posts-dir", type=Path, default=POSTS_DIR, help=argparse.SUPPRESS)
-    parser.add_argument("--authors", type=Path, default=AUTHORS_FILE, help=argparse.SUPPRESS)
+    parser.add_argument("--posts-dir", type=Path, default=PROJECT.posts, help=argparse.SUPPRESS)
+    parser.add_argument("--authors", type=Path, default=PROJECT.authors_file, help=argparse.SUPPRESS)
     return parser
 
 

@@ -18,25 +18,30 @@ import sys
 import tempfile
 from pathlib import Path
 
-from hub.feedcache import SNAPSHOT_FILE, Kept, read_snapshot, write_snapshot
-from hub.feedcollect import Settings, collect
-from hub.feeds import FEEDS_FILE, FeedsConfig, load_feeds_config
-from hub.site import site_url
-from hub.yamlio import DataErrors
+from hub.core.context import load_context
+from hub.core.paths import Project
+from hub.core.settings import read_settings
+from hub.core.yamlio import DataErrors
+from hub.feeds.collect import collect
+from hub.feeds.model import FeedSources, load_feed_sources
+from hub.feeds.store import Kept, read_snapshot, write_snapshot
+
+PROJECT = Project(Path(__file__).resolve().parent.parent)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Refresh or check the snapshot; print one line per source."""
     args = _parser().parse_args(argv)
+    site_url = load_context(PROJECT.config_file).settings.site_url
     try:
-        config = load_feeds_config(args.config)
+        config = load_feed_sources(args.config, PROJECT.schemas)
     except DataErrors as exc:
         print(exc, file=sys.stderr)
         return 1
     if args.check:
         return check(config, args.snapshot)
     try:
-        own = own_feeds(config, args.own_feed)
+        own = own_feeds(config, args.own_feed, site_url)
     except OSError as exc:
         print(
             f"{args.own_feed}: cannot read the own feed ({exc.strerror or exc}): build the site first",
@@ -46,8 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     now = dt.datetime.now(dt.UTC)
     with tempfile.TemporaryDirectory() as cache:  # a full fetch, not a conditional one
         mode = "offline" if args.offline else "live"
-        settings = Settings(mode, args.config, Path(cache), args.timeout, args.snapshot)
-        collected = collect(config, settings, now=now, own_feeds=own)
+        wanted = {"feeds": mode, "feeds_timeout": args.timeout, "cache_dir": cache}
+        settings = read_settings(wanted, project=PROJECT, site_url=site_url)
+        collected = collect(config, settings, args.snapshot, now=now, own_feeds=own)
     kept = read_snapshot(args.snapshot, now=now)
     for result in collected.results:
         print(result.log_line())
@@ -59,19 +65,19 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def own_feeds(config: FeedsConfig, own_feed: Path | None) -> dict[str, bytes]:
+def own_feeds(config: FeedSources, own_feed: Path | None, site_url: str) -> dict[str, bytes]:
     """Bodies for the sources that are the site's own feed, read from a local build."""
     if own_feed is None:
         return {}
     name = own_feed.name
-    return {s.id: own_feed.read_bytes() for s in config.sources if s.url == site_url() + name}
+    return {s.id: own_feed.read_bytes() for s in config.sources if s.url == site_url + name}
 
 
-def check(config: FeedsConfig, snapshot: Path) -> int:
+def check(config: FeedSources, snapshot: Path) -> int:
     """Exit 1 when the snapshot has no items at all or names a source data/feeds.yml lacks."""
     kept = read_snapshot(snapshot, now=dt.datetime.now(dt.UTC))
     unknown = sorted(set(kept) - {s.id for s in config.sources})
-    problems = [f"{snapshot}: source {u!r} is not in {FEEDS_FILE.name}" for u in unknown]
+    problems = [f"{snapshot}: source {u!r} is not in {PROJECT.feeds_file.name}" for u in unknown]
     if not any(k.items for k in kept.values()):
         problems.append(f"{snapshot}: holds no items: run `make feeds`")
     for problem in problems:
@@ -82,8 +88,10 @@ def check(config: FeedsConfig, snapshot: Path) -> int:
 def _parser() -> argparse.ArgumentParser:
     """The command-line options."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--config", type=Path, default=FEEDS_FILE, help="feeds file (default data/feeds.yml)")
-    parser.add_argument("--snapshot", type=Path, default=SNAPSHOT_FILE, help="snapshot to write")
+    parser.add_argument(
+        "--config", type=Path, default=PROJECT.feeds_file, help="feeds file (default data/feeds.yml)"
+    )
+    parser.add_argument("--snapshot", type=Path, default=PROJECT.snapshot_file, help="snapshot to write")
     parser.add_argument(
         "--own-feed", type=Path, help="the site's own built feed, e.g. site/feed_json_created.json"
     )

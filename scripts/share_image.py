@@ -13,7 +13,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from hub.paths import DOCS
+from hub.core.paths import Project
+
+PROJECT = Project(Path(__file__).resolve().parent.parent)
 
 CARD = """<!doctype html><html><body style="margin:0">
 <div style="width:1200px;height:630px;box-sizing:border-box;padding:80px;background:#303f9f;color:#fff;
@@ -27,7 +29,7 @@ CARD = """<!doctype html><html><body style="margin:0">
 def main(argv: list[str] | None = None) -> int:
     """Write the PNG; return 0."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=DOCS / "assets" / "share.png")
+    parser.add_argument("--out", type=Path, default=PROJECT.docs / "assets" / "share.png")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     args = parser.parse_args(argv)
     page_html = CARD.format(

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from hub.browser import CHROMIUM_ARGS, chromium_path
-from hub.preview import serve_static
+from hub.dev.browser import CHROMIUM_ARGS, chromium_path
+from hub.dev.preview import serve_static
+from tests.project import PROJECT, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
@@ -73,6 +73,7 @@ def browser() -> Iterator[object]:
     # Playwright is in requirements-dev.txt, so it is always there under `make test`; the
     # import stays explicit so that a broken install fails loudly rather than skipping.
     from playwright import sync_api
+
     executable = chromium_path()
     if executable is None and os.environ.get("CI"):
         pytest.fail("CI must run the browser tests, but no Chromium was found at /usr/bin/chromium")
@@ -99,5 +100,5 @@ def page(browser, site_url: str) -> Iterator[object]:
 @pytest.fixture(scope="session")
 def preview_url(build: Build) -> Iterator[str]:
     """The built site served as `make preview` serves it: under `_headers` and redirects."""
-    with serve_static(build.site, netlify=True) as url:
+    with serve_static(build.site, netlify_toml=PROJECT.netlify_toml) as url:
         yield url

@@ -7,14 +7,15 @@ from collections.abc import Iterator
 
 import pytest
 
-from hub.directory import ORGANISATIONS, Organisation, covered_regions, load_organisations
-from hub.preview import serve_static
+from hub.dev.preview import serve_static
+from hub.directory.organisations import Organisation, covered_regions, load_organisations
 from tests.browser.axe import axe_violations
 from tests.conftest import build_site
+from tests.project import PROJECT, VOCAB
 
 pytestmark = pytest.mark.browser
 
-ORGS = load_organisations()
+ORGS = load_organisations(PROJECT.organisations, VOCAB, PROJECT.schemas)
 SHOWN = (
     "() => [...document.querySelectorAll('li.hub-org')]"
     ".filter(li => !li.hidden).map(li => li.querySelector('h2').id)"
@@ -207,7 +208,7 @@ def test_axe_on_an_organisation_page(page) -> None:
 def big_directory_url(browser, tmp_path_factory) -> Iterator[str]:
     """A build with 250 organisations (the real ones plus made-up ones), served locally."""
     folder = tmp_path_factory.mktemp("orgs") / "organisations"
-    shutil.copytree(ORGANISATIONS, folder)
+    shutil.copytree(PROJECT.organisations, folder)
     for n in range(250 - len(ORGS)):
         (folder / f"made-up-{n:03d}.yml").write_text(
             f'name: "Made-up organisation number-{n:03d}"\nsummary: "A made-up entry for a test."\n'

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from hub.paths import ROOT
+from tests.project import ROOT
 
 SMALL_RUN = ["--only", "site-build", "--only", "page-weight"]
 

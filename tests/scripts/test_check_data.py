@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from hub.paths import ROOT
 from scripts.check_data import main
-from tests.hub.test_directory import BAD_FILES
+from tests.project import ROOT
+from tests.unit.directory.test_organisations import BAD_FILES
 
 FIXTURES = ROOT / "tests" / "fixtures" / "organisations"
 

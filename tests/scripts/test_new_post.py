@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from hub.posts import allowed_values, check_post, read_front_matter
+from hub.posts.load import allowed_values, check_post, read_front_matter
 from scripts import new_post
+from tests.project import PROJECT, VOCAB
 
 AUTHORS = Path(__file__).resolve().parent.parent / "fixtures" / "posts" / ".authors.yml"
 
@@ -25,7 +26,7 @@ def test_new_post_passes_the_check(tmp_path: Path, category: str, capsys) -> Non
         == 0
     )
     post = tmp_path / "2026-11-24-our-outreach-masterclass-a-write-up.md"
-    assert check_post(post, allowed_values(AUTHORS)) == []
+    assert check_post(post, allowed_values(AUTHORS, VOCAB, PROJECT.schemas)) == []
     meta = read_front_matter(post)[0].data
     assert meta["categories"] == [category] and meta["authors"] == ["editors"] and meta["draft"] is True
     assert capsys.readouterr().err == ""

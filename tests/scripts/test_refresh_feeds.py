@@ -7,18 +7,17 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hub.feedcache import Kept, write_snapshot
-from hub.feeds import Item
-from hub.paths import ROOT
-from hub.site import site_url
+from hub.feeds.model import Item
+from hub.feeds.store import Kept, write_snapshot
 from scripts.refresh_feeds import main
 from tests.feedserver import FIXTURES
+from tests.project import ROOT, SITE_URL
 
 CONFIG = f"""\
 sources:
   - id: own
     title: Our blog
-    url: {site_url()}feed.json
+    url: {SITE_URL}feed.json
     section: news
     platform: blog
   - id: other

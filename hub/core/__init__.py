@@ -1,0 +1,1 @@
+"""What every feature shares: paths, the YAML loader, schemas, vocabularies, dates, settings."""

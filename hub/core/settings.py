@@ -1,0 +1,71 @@
+"""The build's settings, read once from mkdocs.yml's `extra.hub` (whose values default to
+environment variables through `!ENV`) into one typed object.
+
+Every knob the hub has is here; nothing else in hooks or hub reads the environment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from hub.core.paths import Project
+
+FEED_MODES = ("live", "offline")
+# Netlify's CONTEXT values for builds that are previews, not the live site ("dev" is
+# `netlify dev` on a laptop). Previews show drafts and are never indexed.
+PREVIEW_CONTEXTS = frozenset({"deploy-preview", "branch-deploy", "dev"})
+DEFAULT_FEEDS_TIMEOUT = 10.0
+
+
+class SettingsError(ValueError):
+    """A setting with a value the build cannot use; the message names it and says what to give."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What one build is asked to do, with every path already resolved against the project."""
+
+    site_url: str
+    context: str
+    feeds_mode: str
+    feeds_timeout: float
+    feed_sources: Path
+    cache_dir: Path
+    organisations: Path
+
+    @property
+    def is_preview(self) -> bool:
+        """Whether this build is a deploy preview or branch deploy (drafts shown, not indexed)."""
+        return self.context in PREVIEW_CONTEXTS
+
+    @property
+    def user_agent(self) -> str:
+        """How the feeds step names itself to the sites it fetches from."""
+        return f"employer-hub-feeds/1.0 (+{self.site_url}news/)"
+
+
+def read_settings(hub: Mapping[str, Any], *, project: Project, site_url: str) -> Settings:
+    """Turn the `extra.hub` mapping of mkdocs.yml into `Settings`; SettingsError names a bad value."""
+    mode = str(hub.get("feeds") or "live")
+    if mode not in FEED_MODES:
+        raise SettingsError(f"HUB_FEEDS={mode!r}: use live or offline")
+    raw_timeout = hub.get("feeds_timeout")
+    raw_timeout = DEFAULT_FEEDS_TIMEOUT if raw_timeout in (None, "") else raw_timeout
+    try:
+        timeout = float(raw_timeout)
+    except (TypeError, ValueError):
+        raise SettingsError(f"HUB_FEEDS_TIMEOUT={raw_timeout!r}: give seconds, e.g. 10") from None
+    if not 0 < timeout <= 300:
+        raise SettingsError(f"HUB_FEEDS_TIMEOUT={timeout:g}: give between 0 and 300 seconds")
+    return Settings(
+        site_url=(site_url or "/").rstrip("/") + "/",
+        context=str(hub.get("context") or "production"),
+        feeds_mode=mode,
+        feeds_timeout=timeout,
+        feed_sources=project.resolve(hub.get("feeds_config") or project.feeds_file),
+        cache_dir=project.resolve(hub.get("cache_dir") or project.cache_dir),
+        organisations=project.resolve(hub.get("organisations") or project.organisations),
+    )

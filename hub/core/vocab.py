@@ -1,0 +1,67 @@
+"""The controlled vocabularies in `data/vocabularies.yml`: one file, checked against its schema."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from hub.core.schema import schema_errors, validator_for
+from hub.core.yamlio import DataError, DataErrors, load_yaml
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of a vocabulary: its id in data files and its label for readers."""
+
+    id: str
+    label: str
+    page: str = ""
+    tag: str = ""
+    summary: str = ""
+
+    @property
+    def url(self) -> str:
+        """Return the site-relative URL of `page`, as MkDocs' directory URLs make it."""
+        if not self.page:
+            return ""
+        stem = self.page.removesuffix(".md")
+        return stem.removesuffix("index") if stem.endswith("index") else f"{stem}/"
+
+
+class Vocabularies(dict[str, tuple[Term, ...]]):
+    """Every vocabulary by name, in the order the file gives (templates read `vocab.regions`)."""
+
+    def ids(self, name: str) -> list[str]:
+        """Return the ids of one vocabulary, for schemas and filters."""
+        return [term.id for term in self[name]]
+
+    def labels(self, name: str) -> dict[str, str]:
+        """Return id -> label for one vocabulary."""
+        return {term.id: term.label for term in self[name]}
+
+
+def load_vocabularies(path: Path, schemas: Path) -> Vocabularies:
+    """Read and check `path` (data/vocabularies.yml) against `schemas`/vocabularies.schema.json."""
+    loaded = load_yaml(path)
+    errors = schema_errors(loaded, validator_for("vocabularies", schemas))
+    errors += _duplicate_ids(loaded.data, loaded.path, loaded.line_of) if not errors else []
+    if errors:
+        raise DataErrors(errors)
+    return Vocabularies(
+        {name: tuple(Term(**entry) for entry in entries) for name, entries in loaded.data.items()}
+    )
+
+
+def _duplicate_ids(data: dict, path: str, line_of: Callable[[list], int]) -> list[DataError]:
+    """An id given twice in one vocabulary would make filters and links ambiguous."""
+    errors = []
+    for name, entries in data.items():
+        seen: set[str] = set()
+        for index, entry in enumerate(entries):
+            if entry["id"] in seen:
+                errors.append(
+                    DataError(path, line_of([name, index, "id"]), f"{name}.{index}.id", "is given twice")
+                )
+            seen.add(entry["id"])
+    return errors

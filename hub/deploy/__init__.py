@@ -1,0 +1,1 @@
+"""Deploying on Netlify: the Content-Security-Policy and the `_headers` file."""

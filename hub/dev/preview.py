@@ -1,0 +1,153 @@
+"""Serve a built site on 127.0.0.1 the way Netlify would: pretty URLs, the redirects in
+netlify.toml, the headers in `_headers`, and 404.html for what is not there.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import mimetypes
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from hub.deploy.netlify import HeaderRule, Redirect, headers_for, match_redirect, parse_headers
+
+mimetypes.add_type("application/json", ".json")
+mimetypes.add_type("application/xml", ".xml")
+mimetypes.add_type("image/svg+xml", ".svg")
+mimetypes.add_type("text/javascript", ".js")
+
+
+class NetlifyHandler(http.server.BaseHTTPRequestHandler):
+    """GET and HEAD for a static site with Netlify's rules."""
+
+    site: Path
+    header_rules: list[HeaderRule]
+    redirect_rules: list[Redirect]
+    server_version = "hub-preview"
+    sys_version = ""
+
+    def do_HEAD(self) -> None:
+        self._respond(body=False)
+
+    def do_GET(self) -> None:
+        self._respond(body=True)
+
+    def _respond(self, *, body: bool) -> None:
+        """Answer one request: forced redirects, then files, then other redirects, then 404."""
+        path = unquote(urlsplit(self.path).path)
+        found = match_redirect(path, self.redirect_rules)
+        if found and found[0].force:
+            self._redirect(*found, body=body)
+            return
+        if not path.endswith("/") and (self.site / path.lstrip("/")).is_dir():
+            # Pretty URLs: a folder is always addressed with its trailing slash.
+            self._send(301, path, b"", [("Location", path + "/")], body=body)
+            return
+        file = self._file_for(path)
+        if file is not None:
+            self._send(200, path, file.read_bytes(), [("Content-Type", _content_type(file))], body=body)
+            return
+        if found:
+            self._redirect(*found, body=body)
+            return
+        missing = self.site / "404.html"
+        content = missing.read_bytes() if missing.exists() else b"Not found"
+        self._send(404, path, content, [("Content-Type", "text/html; charset=utf-8")], body=body)
+
+    def _file_for(self, path: str) -> Path | None:
+        """The file a URL path serves, never outside the site folder."""
+        candidate = (self.site / path.lstrip("/")).resolve()
+        if candidate.is_dir():
+            candidate = candidate / "index.html"
+        if not candidate.is_relative_to(self.site.resolve()) or not candidate.is_file():
+            return None
+        return candidate
+
+    def _redirect(self, rule: Redirect, target: str, *, body: bool) -> None:
+        """A redirect, or (status 200/404) the target's content served at this path."""
+        if rule.status in (200, 404):
+            file = self._file_for(target)
+            content = file.read_bytes() if file else b"Not found"
+            self._send(
+                rule.status, target, content, [("Content-Type", "text/html; charset=utf-8")], body=body
+            )
+        else:
+            self._send(rule.status, target, b"", [("Location", target)], body=body)
+
+    def _send(
+        self, status: int, path: str, content: bytes, extra: list[tuple[str, str]], *, body: bool
+    ) -> None:
+        """Send status, the `_headers` for `path`, and the body."""
+        self.send_response(status)
+        for name, value in [*extra, *headers_for(path, self.header_rules)]:
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(content)))
+        self.end_headers()
+        if body:
+            self.wfile.write(content)
+
+    def log_message(self, format: str, *args: object) -> None:
+        if not getattr(self.server, "quiet", False):
+            super().log_message(format, *args)
+
+
+def _content_type(file: Path) -> str:
+    """The Content-Type for a file, with a charset for text."""
+    kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+    return f"{kind}; charset=utf-8" if kind.startswith("text/") or kind.endswith(("json", "xml")) else kind
+
+
+def make_server(
+    site: Path, redirect_rules: list[Redirect], *, host: str = "127.0.0.1", port: int = 0, quiet: bool = False
+) -> http.server.ThreadingHTTPServer:
+    """A server for `site` honouring its `_headers` and the given redirects (not started)."""
+    headers_file = site / "_headers"
+    rules = parse_headers(headers_file.read_text(encoding="utf-8")) if headers_file.exists() else []
+    handler = type(
+        "SiteHandler",
+        (NetlifyHandler,),
+        {"site": site, "header_rules": rules, "redirect_rules": redirect_rules},
+    )
+    server = http.server.ThreadingHTTPServer((host, port), handler)
+    server.quiet = quiet  # type: ignore[attr-defined]
+    return server
+
+
+def serve_in_thread(server: http.server.ThreadingHTTPServer) -> threading.Thread:
+    """Run `server` on a daemon thread (for tests and benchmarks)."""
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return thread
+
+
+class _QuietStaticHandler(http.server.SimpleHTTPRequestHandler):
+    """Plain static files, without a line per request."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve_static(site: Path, *, netlify_toml: Path | None = None) -> Iterator[str]:
+    """Serve `site` on a free port of 127.0.0.1 for the block; yield its base URL.
+
+    Plain static files by default; given a `netlify_toml`, under the site's `_headers` and
+    that file's redirects, as `make preview` serves it.
+    """
+    if netlify_toml is not None:
+        from hub.deploy.netlify import load_netlify_toml, redirects
+
+        server = make_server(site, redirects(load_netlify_toml(netlify_toml)), quiet=True)
+    else:
+        handler = functools.partial(_QuietStaticHandler, directory=str(site))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    serve_in_thread(server)
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

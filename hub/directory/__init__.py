@@ -1,0 +1,1 @@
+"""Find an organisation: the directory's data model, loading, pages and downloads."""

@@ -1,0 +1,380 @@
+"""The directory of organisations: load and validate `data/organisations/*.yml`, then render it.
+
+Knows nothing of MkDocs: `hooks/directory.py` adapts it to the build, `scripts/check_data.py`
+to the command line, and tests call it directly.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nh3
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jsonschema import Draft202012Validator
+from markupsafe import Markup
+
+from hub.core.dates import long_date
+from hub.core.paths import display_path
+from hub.core.schema import fill_vocabularies, read_schema, schema_errors, validator
+from hub.core.vocab import Term
+from hub.core.yamlio import DataError, DataErrors, Loaded, load_yaml
+
+URL_PREFIX = "organisations/"
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# English regions: what "England (all regions)" covers.
+ENGLISH = (
+    "north-east",
+    "north-west",
+    "yorkshire-and-the-humber",
+    "east-midlands",
+    "west-midlands",
+    "east-of-england",
+    "london",
+    "south-east",
+    "south-west",
+)
+# Characters that make a spreadsheet read a cell as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+Vocab = Mapping[str, Sequence[Term]]
+MarkdownRenderer = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """One organisation, validated: what the templates, JSON and CSV are made from."""
+
+    slug: str
+    name: str
+    summary: str
+    website: str
+    regions: tuple[str, ...]
+    support: tuple[str, ...]
+    elements: tuple[str, ...]
+    kind: str
+    last_reviewed: dt.date
+    description: str = ""
+    sectors: tuple[str, ...] = ()
+    cost: str = ""
+    source: str = field(default="", compare=False)
+    name_line: int = field(default=1, compare=False)
+
+    @property
+    def url(self) -> str:
+        """The site-relative URL of the organisation's own page."""
+        return f"{URL_PREFIX}{self.slug}/"
+
+
+# --- Loading and validation -------------------------------------------------------------------
+
+
+class FolderNotFound(DataErrors):
+    """The folder of organisations does not exist: one problem, with nothing else checked."""
+
+
+def organisation_validator(vocab: Vocab, schemas: Path) -> Draft202012Validator:
+    """Return a validator for one organisation, its `x-vocabulary` lists filled from `vocab`."""
+    schema = fill_vocabularies(read_schema("organisation", schemas), vocab)
+    Draft202012Validator.check_schema(schema)
+    return validator(schema)
+
+
+def load_organisation(path: Path, validator: Draft202012Validator) -> Organisation:
+    """Load, validate and type one organisation file; raise DataErrors with every problem."""
+    loaded = load_yaml(path)
+    errors = _file_name_errors(path)
+    if loaded.data is None:
+        raise DataErrors([*errors, DataError(loaded.path, 1, "", "the file is empty: give the fields")])
+    errors += schema_errors(loaded, validator)
+    if errors:
+        raise DataErrors(errors)
+    return _to_record(path.stem, loaded)
+
+
+def load_organisations(folder: Path, vocab: Vocab, schemas: Path) -> list[Organisation]:
+    """Load every organisation in `folder`, sorted by name; raise DataErrors with all problems."""
+    if not folder.is_dir():  # a mistyped HUB_ORGANISATIONS_DIR or --folder: a message, not a traceback
+        raise FolderNotFound([DataError(display_path(folder), 1, "", "folder not found")])
+    validator = organisation_validator(vocab, schemas)
+    errors: list[DataError] = []
+    organisations: list[Organisation] = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.is_dir():
+            continue  # editor and OS litter (.DS_Store, .swp) is not data
+        if path.suffix != ".yml":
+            errors.append(_not_yml(path))
+            continue
+        try:
+            organisations.append(load_organisation(path, validator))
+        except DataErrors as exc:
+            errors.extend(exc.errors)
+    errors += duplicate_errors(organisations)
+    if errors:
+        raise DataErrors(errors)
+    return sorted(organisations, key=lambda org: (org.name.casefold(), org.slug))
+
+
+def _not_yml(path: Path) -> DataError:
+    """A file that would silently not be published: an error, so nothing goes missing unseen."""
+    return DataError(
+        display_path(path),
+        1,
+        "",
+        "only .yml files belong here: rename it to <slug>.yml, or move it out of the folder",
+    )
+
+
+def _file_name_errors(path: Path) -> list[DataError]:
+    """The file name is the page's URL, so it must be a slug."""
+    if SLUG.match(path.stem):
+        return []
+    message = "the file name must be lowercase letters, digits and hyphens, e.g. sutton-trust.yml"
+    return [DataError(display_path(path), 1, "", message)]
+
+
+def duplicate_errors(organisations: Iterable[Organisation]) -> list[DataError]:
+    """Two files whose slug or name make the same slug: one organisation entered twice."""
+    seen: dict[str, Organisation] = {}
+    errors: list[DataError] = []
+    for org in sorted(organisations, key=lambda o: o.source):
+        for key in dict.fromkeys((org.slug, slugify(org.name))):
+            first = seen.setdefault(key, org)
+            if first is not org:
+                errors.append(
+                    DataError(
+                        org.source,
+                        org.name_line,
+                        "name",
+                        f"duplicate slug {key!r}: {first.source} already has {first.name!r}; "
+                        "give each organisation one file",
+                    )
+                )
+                break
+    return errors
+
+
+def slugify(text: str) -> str:
+    """Make a URL slug of a name: `The King's Trust` -> `the-kings-trust`."""
+    text = text.casefold().replace("&", " and ").replace("'", "").replace("\u2019", "")
+    return "-".join(re.findall(r"[a-z0-9]+", text))
+
+
+def _to_record(slug: str, loaded: Loaded) -> Organisation:
+    """Turn a validated mapping into an Organisation."""
+    data = loaded.data
+    reviewed = data["last_reviewed"]
+    return Organisation(
+        slug=slug,
+        name=data["name"].strip(),
+        summary=" ".join(data["summary"].split()),
+        website=data["website"],
+        regions=tuple(data["regions"]),
+        support=tuple(data["support"]),
+        elements=tuple(data["elements"]),
+        kind=data["type"],
+        last_reviewed=reviewed if isinstance(reviewed, dt.date) else dt.date.fromisoformat(reviewed),
+        description=data.get("description", "").strip(),
+        sectors=tuple(data.get("sectors", ())),
+        cost=data.get("cost", ""),
+        source=loaded.path,
+        name_line=loaded.line_of(["name"]),
+    )
+
+
+# --- Filtering helpers shared by the templates and the browser script ------------------------
+
+
+def covered_regions(org: Organisation) -> list[str]:
+    """Every region the organisation serves: UK-wide covers all, England every English region."""
+    covered = set(org.regions)
+    if "uk-wide" in covered:
+        covered |= {"england", "scotland", "wales", "northern-ireland", *ENGLISH}
+    if "england" in covered:
+        covered |= set(ENGLISH)
+    return sorted(covered)
+
+
+def by_element(organisations: Iterable[Organisation]) -> dict[str, list[Organisation]]:
+    """Organisations grouped by the strategy elements they help with."""
+    grouped: dict[str, list[Organisation]] = {}
+    for org in organisations:
+        for element in org.elements:
+            grouped.setdefault(element, []).append(org)
+    return grouped
+
+
+# --- Rendering ---------------------------------------------------------------------------------
+
+
+def template_env(templates: Path) -> Environment:
+    """An autoescaping Jinja environment over overrides/: data is text unless marked safe here."""
+    env = Environment(
+        loader=FileSystemLoader(templates),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["long_date"] = long_date  # as in the theme's environment (hooks/site.py)
+    return env
+
+
+def description_html(org: Organisation, markdown: Callable[[str], str]) -> Markup:
+    """Render the Markdown description with the site's Markdown, then sanitise it with nh3."""
+    if not org.description:
+        return Markup("")
+    cleaned = nh3.clean(
+        markdown(org.description),
+        tags={"p", "a", "ul", "ol", "li", "strong", "em", "code", "br", "blockquote", "h3", "h4"},
+        attributes={"a": {"href", "title"}},
+        url_schemes={"https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
+    return Markup(cleaned)  # sanitised by nh3 just above
+
+
+def labels_of(vocab: Vocab) -> dict[str, dict[str, str]]:
+    """id -> label for every vocabulary, for templates."""
+    return {name: {term.id: term.label for term in terms} for name, terms in vocab.items()}
+
+
+def render_directory(organisations: Sequence[Organisation], vocab: Vocab, env: Environment) -> str:
+    """The directory page's HTML: filters (shown by the script), the full list and downloads."""
+    return env.get_template("partials/org-directory.html").render(
+        organisations=organisations,
+        vocab=vocab,
+        labels=labels_of(vocab),
+        covered_regions=covered_regions,
+    )
+
+
+def render_organisation(
+    org: Organisation,
+    markdown: Callable[[str], str],
+    vocab: Vocab,
+    env: Environment,
+) -> str:
+    """One organisation's page HTML (its H1 included)."""
+    return env.get_template("partials/org-page.html").render(
+        org=org,
+        description=description_html(org, markdown),
+        vocab=vocab,
+        labels=labels_of(vocab),
+    )
+
+
+def page_markdown(title: str, description: str, template: str) -> str:
+    """Front matter for a generated page; its body HTML is set when the page is rendered.
+
+    Material prints `page.meta.title` and `description` into the page head and header
+    without escaping, so both are escaped here, once. `title_escaped` says so to
+    overrides/organisation.html, which escapes any title not marked that way.
+    """
+    meta = {
+        "title": html.escape(title),
+        "title_escaped": True,
+        "description": html.escape(description),
+        "template": template,
+        "hide": ["toc"],
+    }
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
+
+
+def structured_data(
+    org: Organisation, site_url: str, labels: Mapping[str, Mapping[str, str]]
+) -> dict[str, object]:
+    """Schema.org Organization data for the organisation's page (JSON-LD).
+
+    `labels` is `labels_of(vocab)`: a build passes it in, made once for every page.
+    """
+    return {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": org.name,
+        "description": org.summary,
+        "url": org.website,
+        "mainEntityOfPage": site_url + org.url,
+        "areaServed": [labels["regions"][r] for r in org.regions],
+        "knowsAbout": [labels["support"][s] for s in org.support],
+    }
+
+
+# --- Downloads ---------------------------------------------------------------------------------
+
+
+def to_json(organisations: Sequence[Organisation], vocab: Vocab) -> str:
+    """The whole directory as JSON, ids with their labels, for reuse by others."""
+    labels = labels_of(vocab)
+    records = [
+        {
+            "slug": org.slug,
+            "name": org.name,
+            "summary": org.summary,
+            "description": org.description,
+            "website": org.website,
+            "regions": list(org.regions),
+            "support": list(org.support),
+            "elements": list(org.elements),
+            "type": org.kind,
+            "sectors": list(org.sectors),
+            "cost": org.cost,
+            "last_reviewed": org.last_reviewed.isoformat(),
+            "page": org.url,
+        }
+        for org in organisations
+    ]
+    return json.dumps({"labels": labels, "organisations": records}, ensure_ascii=False, indent=1) + "\n"
+
+
+CSV_COLUMNS = (
+    "name",
+    "summary",
+    "website",
+    "regions",
+    "support",
+    "elements",
+    "type",
+    "sectors",
+    "cost",
+    "last_reviewed",
+    "page",
+)
+
+
+def to_csv(organisations: Sequence[Organisation], vocab: Vocab) -> str:
+    """The directory as CSV with readable labels; cells that a spreadsheet would run are defused."""
+    labels = labels_of(vocab)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for org in organisations:
+        row = [
+            org.name,
+            org.summary,
+            org.website,
+            "; ".join(labels["regions"][r] for r in org.regions),
+            "; ".join(labels["support"][s] for s in org.support),
+            "; ".join(labels["elements"][e] for e in org.elements),
+            labels["organisation_types"][org.kind],
+            "; ".join(org.sectors),
+            labels["costs"][org.cost] if org.cost else "",
+            org.last_reviewed.isoformat(),
+            org.url,
+        ]
+        writer.writerow([_defuse(cell) for cell in row])
+    return out.getvalue()
+
+
+def _defuse(cell: str) -> str:
+    """Prefix a cell that starts like a formula with an apostrophe, so it stays text."""
+    return f"'{cell}" if cell.startswith(_FORMULA_START) else cell

@@ -1,0 +1,1 @@
+"""Sector news and social posts: sources, fetching, parsing, cleaning, storing, collecting."""

@@ -1,0 +1,1 @@
+"""Per-page additions: meta descriptions, checklist labels, structured data."""

@@ -1,0 +1,1 @@
+"""News and blogs: post front matter, authors, listings and new-post scaffolds."""

@@ -1,0 +1,195 @@
+"""The built directory: its pages, downloads, navigation, search and element cross-links."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import urljoin
+
+import pytest
+import yaml
+from mkdocs.theme import Theme
+
+from hub.directory.organisations import by_element, load_organisations, page_markdown
+from tests.conftest import Build, build_site
+from tests.hub.test_directory import BAD_FILES
+from tests.pages import ELEMENT_PAGES
+from tests.project import PROJECT, ROOT, VOCAB
+
+FIXTURES = ROOT / "tests" / "fixtures" / "organisations"
+BASE = "https://hub.invalid/"
+ORGS = load_organisations(PROJECT.organisations, VOCAB, PROJECT.schemas)
+ELEMENT_OF = {
+    "strategy/data/": "data",
+    "strategy/data/measuring/": "data",
+    "strategy/culture/": "culture",
+    "strategy/employee-journey/": "employee-journey",
+    "strategy/employee-journey/outreach/": "employee-journey",
+    "strategy/employee-journey/hiring/": "employee-journey",
+    "strategy/employee-journey/progression/": "employee-journey",
+    "strategy/advocacy/": "advocacy",
+}
+
+
+def links_in(build: Build, url: str, selector: str) -> list[str]:
+    """Site URLs of the links matching `selector` on the page at `url`."""
+    return [urljoin(BASE + url, a["href"]).removeprefix(BASE) for a in build.html(url).select(selector)]
+
+
+def test_directory_lists_every_organisation_without_javascript(build: Build) -> None:
+    soup = build.html("organisations/")
+    assert soup.select_one("article h1").get_text(strip=True) == "Find an organisation"
+    assert links_in(build, "organisations/", "li.hub-org h2 a") == [org.url for org in ORGS]
+    assert soup.select_one("#hub-filters").has_attr("hidden")  # shown by the script only
+    assert (
+        soup.select_one("#hub-directory-status").get_text(strip=True)
+        == f"Showing all {len(ORGS)} organisations."
+    )
+
+
+@pytest.mark.parametrize("org", ORGS, ids=[org.slug for org in ORGS])
+def test_every_organisation_has_its_page(build: Build, org) -> None:
+    soup = build.html(org.url)
+    assert soup.select_one("article h1").get_text() == org.name
+    assert soup.title.get_text() == f"{org.name} - The employer hub"
+    assert soup.select_one(".hub-org-page__summary").get_text() == org.summary
+    assert org.website in [a["href"] for a in soup.select("article a")]
+
+
+def test_directory_is_in_the_nav_and_organisation_pages_are_not(build: Build) -> None:
+    nav = links_in(build, "why-it-matters/", "nav.md-nav--primary a.md-nav__link[href]")
+    assert "organisations/" in nav
+    assert not [url for url in nav if url.startswith("organisations/") and url != "organisations/"]
+
+
+def test_organisation_pages_are_in_site_search(build: Build) -> None:
+    index = json.loads((build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    assert {org.url for org in ORGS} <= locations
+
+
+def test_json_holds_every_organisation(build: Build) -> None:
+    data = json.loads((build.site / "organisations" / "index.json").read_text(encoding="utf-8"))
+    assert [o["slug"] for o in data["organisations"]] == [org.slug for org in ORGS]
+    assert [o["website"] for o in data["organisations"]] == [org.website for org in ORGS]
+
+
+def test_csv_holds_every_organisation(build: Build) -> None:
+    text = (build.site / "organisations" / "organisations.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [row["name"] for row in rows] == [org.name for org in ORGS]
+    assert links_in(build, "organisations/", "a[download]") == ["organisations/organisations.csv"]
+
+
+@pytest.mark.parametrize("url", ELEMENT_PAGES)
+def test_element_page_lists_the_organisations_for_its_element(build: Build, url: str) -> None:
+    helpers = by_element(ORGS)[ELEMENT_OF[url]]
+    expected = [org.url for org in helpers[:12]]  # a dozen at most, then a link to all
+    assert links_in(build, url, ".hub-element-orgs li a") == expected
+    more = build.html(url).select(".hub-element-orgs p a")[-1].get_text(strip=True)
+    assert more.startswith(f"See all {len(helpers)} ") if len(helpers) > 12 else more.startswith("Filter")
+    heading = build.html(url).select_one(".hub-element-orgs h2").get_text(strip=True)
+    assert heading == "Organisations that can help"
+
+
+def test_every_element_page_is_mapped() -> None:
+    assert set(ELEMENT_OF) == set(ELEMENT_PAGES)
+    assert set(ELEMENT_OF.values()) == {term.id for term in VOCAB["elements"]}
+
+
+def test_home_page_teaser_links_to_the_directory(build: Build) -> None:
+    soup = build.html("")
+    teaser = soup.select_one(".hub-home-directory")
+    assert f"{len(ORGS)} UK organisations" in teaser.get_text()
+    links = links_in(build, "", ".hub-home-directory a")
+    assert "organisations/" in links and "organisations/?support=outreach" in links
+
+
+def test_bad_data_stops_the_build_and_publishes_nothing(tmp_path: Path) -> None:
+    dest = tmp_path / "site"
+    with pytest.raises(pytest.fail.Exception) as failed:
+        build_site(dest, {"HUB_ORGANISATIONS_DIR": str(FIXTURES / "bad")})
+    log = str(failed.value)
+    problems = sum(len(messages) for _, messages in BAD_FILES)
+    assert re.search(rf"(?<!\d){problems} problem\(s\) in the organisation data:\n", log)
+    for line in (
+        "missing-field.yml:1: website: is required",
+        "long-summary.yml:2: summary: is 305 characters long; the most is 280",
+        "duplicate-key.yml:9: name: duplicate key (first given on line 1)",
+    ):
+        assert f"tests/fixtures/organisations/bad/{line}" in log
+    assert not (dest / "index.html").exists() and not (dest / "organisations").exists()
+
+
+def test_script_in_data_comes_out_as_text_in_the_built_page(tmp_path: Path) -> None:
+    built = build_site(tmp_path / "site", {"HUB_ORGANISATIONS_DIR": str(FIXTURES / "escaping")})
+    page = built.html("organisations/script-org/")
+    name = "<script>alert('name')</script> Trust"
+    runnable = [s for s in page.select("script") if s.get("type") != "application/ld+json"]
+    assert not [s for s in runnable if "alert" in s.get_text()]
+    # The name is in the JSON-LD data block as data: escaped so it cannot close the element.
+    (data_block,) = page.select('script[type="application/ld+json"]')
+    assert json.loads(data_block.get_text())["name"] == name
+    assert "<" not in data_block.get_text()
+    assert not page.select("img[onerror]")
+    assert page.select_one("article h1").get_text() == name
+    assert page.title.get_text() == f"{name} - The employer hub"
+    assert page.select_one(".md-header__topic:last-child").get_text(strip=True) == name
+    assert "</title>" in page.find("meta", attrs={"name": "description"})["content"]
+    listing = built.html("organisations/")
+    assert listing.select_one("li.hub-org h2").get_text() == name
+    assert not [s for s in listing.select("script") if "alert" in s.get_text()]
+
+
+def test_a_missing_data_folder_stops_the_build_with_one_message(tmp_path: Path) -> None:
+    with pytest.raises(pytest.fail.Exception) as failed:
+        build_site(tmp_path / "site", {"HUB_ORGANISATIONS_DIR": str(FIXTURES / "no-such-folder")})
+    log = str(failed.value)
+    missing = "tests/fixtures/organisations/no-such-folder:1: folder not found"
+    assert f"1 problem(s) in the organisation data:\n{missing}" in log
+    assert "Traceback" not in log
+
+
+def title_block(meta: dict[str, object]) -> str:
+    """The <title> that overrides/organisation.html gives a page with this front matter."""
+    env = Theme(name="material", custom_dir=str(ROOT / "overrides")).get_env()  # no autoescaping
+    template = env.get_template("organisation.html")
+    context = template.new_context({"page": SimpleNamespace(meta=meta), "config": {"site_name": "Hub"}})
+    return "".join(template.blocks["htmltitle"](context)).strip()
+
+
+def test_organisation_template_escapes_a_title_not_marked_as_escaped() -> None:
+    assert title_block({"title": "<script>x</script> & Co"}) == (
+        "<title>&lt;script&gt;x&lt;/script&gt; &amp; Co - Hub</title>"
+    )
+    assert title_block({"title": "<b>", "title_escaped": "yes"}) == "<title>&lt;b&gt; - Hub</title>"
+
+
+def test_organisation_template_prints_a_title_escaped_by_page_markdown_once() -> None:
+    meta = yaml.safe_load(page_markdown("A <b> & B", "x", "organisation.html").split("---")[1])
+    assert title_block(meta) == "<title>A &lt;b&gt; &amp; B - Hub</title>"
+
+
+def test_the_hook_works_out_vocabulary_labels_once_not_per_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    from hooks import directory as hook
+    from hub.directory import organisations as directory
+
+    pages = [
+        SimpleNamespace(file=SimpleNamespace(src_uri=f"organisations/{o.slug}.md"), meta={}) for o in ORGS
+    ]
+    monkeypatch.setattr(
+        hook, "_by_page", {page.file.src_uri: org for page, org in zip(pages, ORGS, strict=True)}
+    )
+    monkeypatch.setattr(hook, "_labels", directory.labels_of(VOCAB))
+    monkeypatch.setattr(hook, "_bodies", {})
+    calls = []
+    monkeypatch.setattr(directory, "labels_of", lambda vocab: calls.append(vocab))
+    config = SimpleNamespace(site_url=BASE)
+    for page in pages:
+        hook.on_page_content("<p>body</p>", page=page, config=config, files=None)
+    assert calls == []
+    assert pages[0].meta["structured_data"]["mainEntityOfPage"] == BASE + ORGS[0].url

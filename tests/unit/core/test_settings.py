@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from hub.core.dates import long_date
+from hub.core.paths import Project
+from hub.core.settings import SettingsError, read_settings
+
+PROJECT = Project(Path("/srv/hub"))
+
+
+def settings(**hub: object):
+    return read_settings(hub, project=PROJECT, site_url="https://example.org")
+
+
+def test_defaults_resolve_against_the_project_root() -> None:
+    got = settings()
+    assert (got.feeds_mode, got.feeds_timeout, got.context) == ("live", 10.0, "production")
+    assert got.site_url == "https://example.org/"
+    assert got.feed_sources == Path("/srv/hub/data/feeds.yml")
+    assert got.cache_dir == Path("/srv/hub/.cache")
+    assert got.organisations == Path("/srv/hub/data/organisations")
+
+
+def test_relative_paths_are_from_the_root_and_absolute_ones_are_kept() -> None:
+    got = settings(organisations="tests/orgs", cache_dir="/tmp/cache")
+    assert got.organisations == Path("/srv/hub/tests/orgs")
+    assert got.cache_dir == Path("/tmp/cache")
+
+
+@pytest.mark.parametrize(
+    ("context", "preview"),
+    [("deploy-preview", True), ("branch-deploy", True), ("dev", True), ("production", False), (None, False)],
+)
+def test_preview_contexts(context, preview) -> None:
+    assert settings(context=context).is_preview is preview
+
+
+@pytest.mark.parametrize(
+    ("hub", "expected"),
+    [({}, ("live", 10.0)), ({"feeds": "offline", "feeds_timeout": "2.5"}, ("offline", 2.5))],
+)
+def test_feed_settings(hub, expected) -> None:
+    got = settings(**hub)
+    assert (got.feeds_mode, got.feeds_timeout) == expected
+
+
+@pytest.mark.parametrize(
+    ("hub", "message"),
+    [
+        ({"feeds": "online"}, "HUB_FEEDS='online': use live or offline"),
+        ({"feeds_timeout": "soon"}, "HUB_FEEDS_TIMEOUT='soon': give seconds, e.g. 10"),
+        ({"feeds_timeout": "0.0"}, "HUB_FEEDS_TIMEOUT=0: give between 0 and 300 seconds"),
+        ({"feeds_timeout": 0}, "HUB_FEEDS_TIMEOUT=0: give between 0 and 300 seconds"),
+    ],
+)
+def test_bad_settings_say_what_to_do(hub, message) -> None:
+    with pytest.raises(SettingsError) as caught:
+        settings(**hub)
+    assert str(caught.value) == message
+
+
+def test_long_date_has_no_leading_zero() -> None:
+    assert long_date(dt.date(2026, 10, 6)) == "6 October 2026"
+    assert long_date(dt.datetime(2026, 3, 24, 9, 30)) == "24 March 2026"
+    assert long_date(None) == ""
