@@ -16,9 +16,9 @@ from mkdocs.theme import Theme
 
 from hub.directory.organisations import by_element, load_organisations, page_markdown
 from tests.conftest import Build, build_site
-from tests.hub.test_directory import BAD_FILES
 from tests.pages import ELEMENT_PAGES
 from tests.project import PROJECT, ROOT, VOCAB
+from tests.unit.directory.test_organisations import BAD_FILES
 
 FIXTURES = ROOT / "tests" / "fixtures" / "organisations"
 BASE = "https://hub.invalid/"
@@ -172,24 +172,3 @@ def test_organisation_template_escapes_a_title_not_marked_as_escaped() -> None:
 def test_organisation_template_prints_a_title_escaped_by_page_markdown_once() -> None:
     meta = yaml.safe_load(page_markdown("A <b> & B", "x", "organisation.html").split("---")[1])
     assert title_block(meta) == "<title>A &lt;b&gt; &amp; B - Hub</title>"
-
-
-def test_the_hook_works_out_vocabulary_labels_once_not_per_page(monkeypatch: pytest.MonkeyPatch) -> None:
-    from hooks import directory as hook
-    from hub.directory import organisations as directory
-
-    pages = [
-        SimpleNamespace(file=SimpleNamespace(src_uri=f"organisations/{o.slug}.md"), meta={}) for o in ORGS
-    ]
-    monkeypatch.setattr(
-        hook, "_by_page", {page.file.src_uri: org for page, org in zip(pages, ORGS, strict=True)}
-    )
-    monkeypatch.setattr(hook, "_labels", directory.labels_of(VOCAB))
-    monkeypatch.setattr(hook, "_bodies", {})
-    calls = []
-    monkeypatch.setattr(directory, "labels_of", lambda vocab: calls.append(vocab))
-    config = SimpleNamespace(site_url=BASE)
-    for page in pages:
-        hook.on_page_content("<p>body</p>", page=page, config=config, files=None)
-    assert calls == []
-    assert pages[0].meta["structured_data"]["mainEntityOfPage"] == BASE + ORGS[0].url

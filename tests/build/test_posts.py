@@ -16,14 +16,14 @@ from urllib.parse import urljoin
 
 import feedparser
 import pytest
-from hub.core.site import long_date
 from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
 
+from hub.core.dates import long_date
 from hub.posts.load import read_front_matter
 from tests.conftest import ROOT, Build, build_site
 from tests.project import PROJECT, VOCAB
 
-SITE_URL = "https://employer-hub.deploy.netlify.app/"
+SITE_URL = "https://employer-hub.netlify.app/"
 BASE = "https://hub.invalid/"
 
 
@@ -299,7 +299,7 @@ def test_post_page_escapes_author_and_category_data() -> None:
     ],
 )
 def test_templates_write_dates_with_long_date(template: str) -> None:
-    # strftime("%-d") works only with glibc; hub.core.site.long_date is the one way to write a date.
+    # strftime("%-d") works only with glibc; hub.core.dates.long_date is the one way to write a date.
     text = (ROOT / "overrides" / template).read_text(encoding="utf-8")
     assert "strftime" not in text and "| long_date" in text
 
@@ -312,24 +312,6 @@ def test_masterclass_box_writes_the_date_without_a_leading_zero() -> None:
     page = SimpleNamespace(meta={"masterclass": masterclass})
     html = env.get_template("partials/post-masterclass.html").render(page=page)
     assert '<time datetime="2026-03-05">5 March 2026</time>' in html
-
-
-@pytest.mark.parametrize(
-    ("context", "drafts"),
-    [("deploy-preview", True), ("branch-deploy", True), ("dev", True), ("production", False), ("", False)],
-)
-def test_drafts_are_shown_in_previews_only(
-    monkeypatch: pytest.MonkeyPatch, context: str, drafts: bool
-) -> None:
-    from hooks import blog as hook
-
-    monkeypatch.setenv("CONTEXT", context)
-    plugin = SimpleNamespace(
-        config=SimpleNamespace(blog_dir="blog", authors_file="{blog}/.authors.yml", draft=False)
-    )
-    config = SimpleNamespace(plugins={hook.BLOG_PLUGIN: plugin}, docs_dir=str(ROOT / "docs"))
-    hook.on_config(config)
-    assert plugin.config.draft is drafts
 
 
 def _build_a_copy(tmp_path: Path, files: dict[str, str]) -> subprocess.CompletedProcess[str]:

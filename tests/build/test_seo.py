@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import Build
 
-SITE_URL = "https://employer-hub.deploy.netlify.app/"
+SITE_URL = "https://employer-hub.netlify.app/"
 
 
 def json_ld(build: Build, url: str) -> list[dict]:
