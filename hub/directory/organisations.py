@@ -11,7 +11,6 @@ import datetime as dt
 import html
 import io
 import json
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,23 +24,11 @@ from markupsafe import Markup
 from hub.core.dates import long_date
 from hub.core.paths import display_path
 from hub.core.schema import fill_vocabularies, read_schema, schema_errors, validator
+from hub.core.slugs import SLUG, slugify
 from hub.core.vocab import Term
 from hub.core.yamlio import DataError, DataErrors, Loaded, load_yaml
 
 URL_PREFIX = "organisations/"
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# English regions: what "England (all regions)" covers.
-ENGLISH = (
-    "north-east",
-    "north-west",
-    "yorkshire-and-the-humber",
-    "east-midlands",
-    "west-midlands",
-    "east-of-england",
-    "london",
-    "south-east",
-    "south-west",
-)
 # Characters that make a spreadsheet read a cell as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -162,12 +149,6 @@ def duplicate_errors(organisations: Iterable[Organisation]) -> list[DataError]:
     return errors
 
 
-def slugify(text: str) -> str:
-    """Make a URL slug of a name: `The King's Trust` -> `the-kings-trust`."""
-    text = text.casefold().replace("&", " and ").replace("'", "").replace("\u2019", "")
-    return "-".join(re.findall(r"[a-z0-9]+", text))
-
-
 def _to_record(slug: str, loaded: Loaded) -> Organisation:
     """Turn a validated mapping into an Organisation."""
     data = loaded.data
@@ -193,13 +174,18 @@ def _to_record(slug: str, loaded: Loaded) -> Organisation:
 # --- Filtering helpers shared by the templates and the browser script ------------------------
 
 
-def covered_regions(org: Organisation) -> list[str]:
-    """Every region the organisation serves: UK-wide covers all, England every English region."""
-    covered = set(org.regions)
-    if "uk-wide" in covered:
-        covered |= {"england", "scotland", "wales", "northern-ireland", *ENGLISH}
-    if "england" in covered:
-        covered |= set(ENGLISH)
+def covered_regions(org: Organisation, regions: Sequence[Term]) -> list[str]:
+    """Every region the organisation serves: its own and, through `covers` in
+    data/vocabularies.yml, every region inside them (UK-wide takes in England, England its
+    regions)."""
+    covers = {term.id: term.covers for term in regions}
+    covered: set[str] = set()
+    waiting = list(org.regions)
+    while waiting:
+        region = waiting.pop()
+        if region not in covered:
+            covered.add(region)
+            waiting.extend(covers.get(region, ()))
     return sorted(covered)
 
 
