@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from hub.core.dates import long_date
+from hub.core.vocab import Term
 from hub.core.yamlio import DataErrors
 from hub.directory import organisations as directory
 from hub.directory.organisations import Organisation
@@ -171,10 +172,19 @@ def test_vocabularies_fill_the_schema_so_editors_extend_one_list() -> None:
 
 def test_uk_wide_and_england_cover_the_regions_within() -> None:
     org = directory.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)[1]  # uk-wide
-    assert {"north-west", "scotland", "england", "uk-wide"} <= set(directory.covered_regions(org))
+    assert {"north-west", "scotland", "england", "uk-wide"} <= set(
+        directory.covered_regions(org, VOCAB["regions"])
+    )
     england = Organisation(**{**org.__dict__, "regions": ("england",)})
-    covered = directory.covered_regions(england)
+    covered = directory.covered_regions(england, VOCAB["regions"])
     assert "london" in covered and "scotland" not in covered
+
+
+def test_covered_regions_follow_the_vocabulary() -> None:
+    org = directory.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)[0]
+    org = Organisation(**{**org.__dict__, "regions": ("north", "isles")})
+    regions = (Term("north", "North", covers=("east",)), Term("east", "East", covers=("north",)))
+    assert directory.covered_regions(org, regions) == ["east", "isles", "north"]  # cycles end
 
 
 def test_data_is_escaped_as_text_in_every_rendering() -> None:
