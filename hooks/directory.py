@@ -33,14 +33,22 @@ DIRECTORY_DESCRIPTION = (
 )
 
 
+@dataclass(frozen=True)
+class GeneratedPage:
+    """One page this feature adds: its metadata and the body rendered from its template."""
+
+    meta: dict[str, object]
+    body: str
+    org: directory.Organisation | None = None
+
+
 @dataclass
 class DirectoryBuild:
     """What this build loaded and rendered, for the later events of the same build."""
 
     organisations: list[directory.Organisation]
     labels: dict[str, dict[str, str]]
-    bodies: dict[str, str] = field(default_factory=dict)
-    by_page: dict[str, directory.Organisation] = field(default_factory=dict)
+    pages: dict[str, GeneratedPage] = field(default_factory=dict)
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -49,25 +57,15 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     organisations = _load(context.settings.organisations, context.vocab, context.project.schemas)
     state = DirectoryBuild(organisations, directory.labels_of(context.vocab))
     context.features[FEATURE] = state
-    env = directory.template_env(context.project.overrides)
+    env = directory.template_env()
     to_html = _site_markdown(config)
     body = directory.render_directory(organisations, context.vocab, env)
-    _add(files, config, state, DIRECTORY_PAGE, DIRECTORY_TITLE, DIRECTORY_DESCRIPTION, "main.html", body)
+    meta = directory.page_meta(DIRECTORY_TITLE, DIRECTORY_DESCRIPTION)
+    _add(files, config, state, DIRECTORY_PAGE, GeneratedPage(meta, body))
     for org in organisations:
-        src_uri = f"organisations/{org.slug}.md"
         body = directory.render_organisation(org, to_html, context.vocab, env)
-        _add(
-            files,
-            config,
-            state,
-            src_uri,
-            org.name,
-            org.summary,
-            "organisation.html",
-            body,
-            InclusionLevel.NOT_IN_NAV,
-        )
-        state.by_page[src_uri] = org
+        page = GeneratedPage(directory.page_meta(org.name, org.summary), body, org)
+        _add(files, config, state, f"organisations/{org.slug}.md", page, InclusionLevel.NOT_IN_NAV)
     files.append(
         File.generated(
             config, "organisations/index.json", content=directory.to_json(organisations, context.vocab)
@@ -82,13 +80,25 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_page_markdown(text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Give each generated page its title, description and options (it has no front matter)."""
+    generated = context_of(config).features[FEATURE].pages.get(page.file.src_uri)
+    if generated is not None:
+        page.meta.update(generated.meta)
+    return text
+
+
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Give each generated page the body rendered from its template (and its JSON-LD)."""
     state: DirectoryBuild = context_of(config).features[FEATURE]
-    org = state.by_page.get(page.file.src_uri)
-    if org is not None:
-        page.meta["structured_data"] = directory.structured_data(org, config.site_url or "/", state.labels)
-    return state.bodies.get(page.file.src_uri, html)
+    generated = state.pages.get(page.file.src_uri)
+    if generated is None:
+        return html
+    if generated.org is not None:
+        page.meta["structured_data"] = directory.structured_data(
+            generated.org, config.site_url or "/", state.labels
+        )
+    return generated.body
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -118,13 +128,9 @@ def _add(
     config: MkDocsConfig,
     state: DirectoryBuild,
     src_uri: str,
-    title: str,
-    description: str,
-    template: str,
-    body: str,
+    page: GeneratedPage,
     inclusion: InclusionLevel = InclusionLevel.INCLUDED,
 ) -> None:
-    """Add one generated page whose body is `body` (front matter only on disk, none in docs/)."""
-    content = directory.page_markdown(title, description, template)
-    files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
-    state.bodies[src_uri] = body
+    """Add one generated page: empty Markdown, its metadata and body set by the events above."""
+    files.append(File.generated(config, src_uri, content="", inclusion=inclusion))
+    state.pages[src_uri] = page

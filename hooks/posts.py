@@ -9,12 +9,15 @@ from pathlib import Path
 
 import mkdocs.plugins
 from jinja2 import Environment
+from material.plugins.blog.structure import Post
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from hub.core.context import context_of
 from hub.core.yamlio import DataErrors
+from hub.pages.structured_data import article
 from hub.posts.load import by_tag, check_posts, load_authors, newest, summary_from_meta
 
 log = logging.getLogger("mkdocs.plugins.hub.posts")
@@ -46,6 +49,23 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if errors:
         raise PluginError(str(DataErrors(errors)))
     return files
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Give each post its Article JSON-LD (after the blog plugin has read its date and authors)."""
+    if isinstance(page, Post):
+        dates = page.config.date
+        page.meta["structured_data"] = article(
+            headline=str(page.title or ""),
+            description=str(page.meta.get("description") or config.site_description or ""),
+            published=dates.created,
+            modified=dates.get("updated"),
+            authors=[author.name for author in page.authors],
+            publisher=config.site_name,
+            page_url=page.canonical_url or "",
+            image=(config.site_url or "/") + "assets/share.png",
+        )
+    return html
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

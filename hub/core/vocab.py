@@ -19,6 +19,7 @@ class Term:
     page: str = ""
     tag: str = ""
     summary: str = ""
+    covers: tuple[str, ...] = ()  # regions only: the ids of the regions this area takes in
 
     @property
     def url(self) -> str:
@@ -45,11 +46,16 @@ def load_vocabularies(path: Path, schemas: Path) -> Vocabularies:
     """Read and check `path` (data/vocabularies.yml) against `schemas`/vocabularies.schema.json."""
     loaded = load_yaml(path)
     errors = schema_errors(loaded, validator_for("vocabularies", schemas))
-    errors += _duplicate_ids(loaded.data, loaded.path, loaded.line_of) if not errors else []
+    if not errors:
+        errors += _duplicate_ids(loaded.data, loaded.path, loaded.line_of)
+        errors += _unknown_covered(loaded.data, loaded.path, loaded.line_of)
     if errors:
         raise DataErrors(errors)
     return Vocabularies(
-        {name: tuple(Term(**entry) for entry in entries) for name, entries in loaded.data.items()}
+        {
+            name: tuple(Term(**{**entry, "covers": tuple(entry.get("covers", ()))}) for entry in entries)
+            for name, entries in loaded.data.items()
+        }
     )
 
 
@@ -64,4 +70,18 @@ def _duplicate_ids(data: dict, path: str, line_of: Callable[[list], int]) -> lis
                     DataError(path, line_of([name, index, "id"]), f"{name}.{index}.id", "is given twice")
                 )
             seen.add(entry["id"])
+    return errors
+
+
+def _unknown_covered(data: dict, path: str, line_of: Callable[[list], int]) -> list[DataError]:
+    """`covers` names other terms of the same vocabulary: a typo would silently cover nothing."""
+    errors = []
+    for name, entries in data.items():
+        ids = {entry["id"] for entry in entries}
+        for index, entry in enumerate(entries):
+            for position, covered in enumerate(entry.get("covers", ())):
+                if covered not in ids or covered == entry["id"]:
+                    line = line_of([name, index, "covers", position])
+                    message = f"{covered!r} is not another id in {name}: use one of {', '.join(sorted(ids))}"
+                    errors.append(DataError(path, line, f"{name}.{index}.covers.{position}", message))
     return errors

@@ -8,40 +8,26 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import html
 import io
 import json
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nh3
-import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from jsonschema import Draft202012Validator
 from markupsafe import Markup
 
 from hub.core.dates import long_date
 from hub.core.paths import display_path
 from hub.core.schema import fill_vocabularies, read_schema, schema_errors, validator
+from hub.core.slugs import SLUG, slugify
 from hub.core.vocab import Term
 from hub.core.yamlio import DataError, DataErrors, Loaded, load_yaml
+from hub.pages.structured_data import organization
 
 URL_PREFIX = "organisations/"
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# English regions: what "England (all regions)" covers.
-ENGLISH = (
-    "north-east",
-    "north-west",
-    "yorkshire-and-the-humber",
-    "east-midlands",
-    "west-midlands",
-    "east-of-england",
-    "london",
-    "south-east",
-    "south-west",
-)
 # Characters that make a spreadsheet read a cell as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -162,12 +148,6 @@ def duplicate_errors(organisations: Iterable[Organisation]) -> list[DataError]:
     return errors
 
 
-def slugify(text: str) -> str:
-    """Make a URL slug of a name: `The King's Trust` -> `the-kings-trust`."""
-    text = text.casefold().replace("&", " and ").replace("'", "").replace("\u2019", "")
-    return "-".join(re.findall(r"[a-z0-9]+", text))
-
-
 def _to_record(slug: str, loaded: Loaded) -> Organisation:
     """Turn a validated mapping into an Organisation."""
     data = loaded.data
@@ -193,13 +173,18 @@ def _to_record(slug: str, loaded: Loaded) -> Organisation:
 # --- Filtering helpers shared by the templates and the browser script ------------------------
 
 
-def covered_regions(org: Organisation) -> list[str]:
-    """Every region the organisation serves: UK-wide covers all, England every English region."""
-    covered = set(org.regions)
-    if "uk-wide" in covered:
-        covered |= {"england", "scotland", "wales", "northern-ireland", *ENGLISH}
-    if "england" in covered:
-        covered |= set(ENGLISH)
+def covered_regions(org: Organisation, regions: Sequence[Term]) -> list[str]:
+    """Every region the organisation serves: its own and, through `covers` in
+    data/vocabularies.yml, every region inside them (UK-wide takes in England, England its
+    regions)."""
+    covers = {term.id: term.covers for term in regions}
+    covered: set[str] = set()
+    waiting = list(org.regions)
+    while waiting:
+        region = waiting.pop()
+        if region not in covered:
+            covered.add(region)
+            waiting.extend(covers.get(region, ()))
     return sorted(covered)
 
 
@@ -215,10 +200,11 @@ def by_element(organisations: Iterable[Organisation]) -> dict[str, list[Organisa
 # --- Rendering ---------------------------------------------------------------------------------
 
 
-def template_env(templates: Path) -> Environment:
-    """An autoescaping Jinja environment over overrides/: data is text unless marked safe here."""
+def template_env() -> Environment:
+    """An autoescaping Jinja environment over this package's templates/: data is text unless
+    marked safe here. (The theme's environment, which renders overrides/, does not autoescape.)"""
     env = Environment(
-        loader=FileSystemLoader(templates),
+        loader=PackageLoader("hub.directory", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -250,7 +236,7 @@ def labels_of(vocab: Vocab) -> dict[str, dict[str, str]]:
 
 def render_directory(organisations: Sequence[Organisation], vocab: Vocab, env: Environment) -> str:
     """The directory page's HTML: filters (shown by the script), the full list and downloads."""
-    return env.get_template("partials/org-directory.html").render(
+    return env.get_template("org-directory.html").render(
         organisations=organisations,
         vocab=vocab,
         labels=labels_of(vocab),
@@ -265,7 +251,7 @@ def render_organisation(
     env: Environment,
 ) -> str:
     """One organisation's page HTML (its H1 included)."""
-    return env.get_template("partials/org-page.html").render(
+    return env.get_template("org-page.html").render(
         org=org,
         description=description_html(org, markdown),
         vocab=vocab,
@@ -273,21 +259,14 @@ def render_organisation(
     )
 
 
-def page_markdown(title: str, description: str, template: str) -> str:
-    """Front matter for a generated page; its body HTML is set when the page is rendered.
+def page_meta(title: str, description: str) -> dict[str, object]:
+    """The metadata of a generated page, for `page.meta` (set by the hook: no front matter).
 
-    Material prints `page.meta.title` and `description` into the page head and header
-    without escaping, so both are escaped here, once. `title_escaped` says so to
-    overrides/organisation.html, which escapes any title not marked that way.
+    Material prints `page.meta.title` into the header unescaped, as HTML, so title and
+    description are escaped here, once, as `Markup`: templates that print them as text with
+    `| e` leave `Markup` as it is and escape any plain front matter text.
     """
-    meta = {
-        "title": html.escape(title),
-        "title_escaped": True,
-        "description": html.escape(description),
-        "template": template,
-        "hide": ["toc"],
-    }
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
+    return {"title": Markup.escape(title), "description": Markup.escape(description), "hide": ["toc"]}
 
 
 def structured_data(
@@ -297,16 +276,14 @@ def structured_data(
 
     `labels` is `labels_of(vocab)`: a build passes it in, made once for every page.
     """
-    return {
-        "@context": "https://schema.org",
-        "@type": "Organization",
-        "name": org.name,
-        "description": org.summary,
-        "url": org.website,
-        "mainEntityOfPage": site_url + org.url,
-        "areaServed": [labels["regions"][r] for r in org.regions],
-        "knowsAbout": [labels["support"][s] for s in org.support],
-    }
+    return organization(
+        name=org.name,
+        description=org.summary,
+        website=org.website,
+        page_url=site_url + org.url,
+        areas=[labels["regions"][r] for r in org.regions],
+        topics=[labels["support"][s] for s in org.support],
+    )
 
 
 # --- Downloads ---------------------------------------------------------------------------------

@@ -10,7 +10,6 @@ import copy
 import datetime as dt
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from jsonschema import Draft202012Validator
 
 from hub.core.paths import display_path
 from hub.core.schema import read_schema, schema_errors, validator, validator_for
+from hub.core.slugs import slugify
 from hub.core.vocab import Vocabularies
 from hub.core.yamlio import DataError, DataErrors, Loaded, load_yaml, load_yaml_text
 
@@ -218,12 +218,6 @@ def by_tag(posts: Iterable[PostSummary]) -> dict[str, list[PostSummary]]:
     return grouped
 
 
-def slugify(title: str) -> str:
-    """Make a URL slug from a title: `Reaching talent: a write-up` -> `reaching-talent-a-write-up`."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "post"
-
-
 def scaffold(title: str, category: str, author: str, today: dt.date) -> str:
     """The text of a new post that passes the check: front matter for its category, a draft."""
     lines = [
@@ -269,4 +263,4 @@ def scaffold(title: str, category: str, author: str, today: dt.date) -> str:
 
 def new_post_path(folder: Path, title: str, today: dt.date) -> Path:
     """Where a new post goes: `<date>-<slug>.md` in the posts folder."""
-    return folder / f"{today.isoformat()}-{slugify(title)}.md"
+    return folder / f"{today.isoformat()}-{slugify(title) or 'post'}.md"

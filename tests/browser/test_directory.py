@@ -27,7 +27,7 @@ def expected(q: str = "", **filters: str) -> list[str]:
 
     def matches(org: Organisation) -> bool:
         values = {
-            "region": covered_regions(org),
+            "region": covered_regions(org, VOCAB["regions"]),
             "support": org.support,
             "element": org.elements,
             "type": [org.kind],

@@ -7,14 +7,12 @@ import io
 import json
 import re
 from pathlib import Path
-from types import SimpleNamespace
 from urllib.parse import urljoin
 
 import pytest
-import yaml
-from mkdocs.theme import Theme
+from markupsafe import escape
 
-from hub.directory.organisations import by_element, load_organisations, page_markdown
+from hub.directory.organisations import by_element, load_organisations
 from tests.conftest import Build, build_site
 from tests.pages import ELEMENT_PAGES
 from tests.project import PROJECT, ROOT, VOCAB
@@ -125,10 +123,19 @@ def test_bad_data_stops_the_build_and_publishes_nothing(tmp_path: Path) -> None:
     assert not (dest / "index.html").exists() and not (dest / "organisations").exists()
 
 
-def test_script_in_data_comes_out_as_text_in_the_built_page(tmp_path: Path) -> None:
-    built = build_site(tmp_path / "site", {"HUB_ORGANISATIONS_DIR": str(FIXTURES / "escaping")})
-    page = built.html("organisations/script-org/")
-    name = "<script>alert('name')</script> Trust"
+@pytest.fixture(scope="module")
+def escaping(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The site built with the one organisation whose name and summary hold markup and `&`."""
+    dest = tmp_path_factory.mktemp("escaping") / "site"
+    return build_site(dest, {"HUB_ORGANISATIONS_DIR": str(FIXTURES / "escaping")})
+
+
+def test_script_in_data_comes_out_as_text_in_the_built_page(escaping: Build) -> None:
+    page = escaping.html("organisations/script-org/")
+    name = "<script>alert('name')</script> Trust & Co"
+    summary = (
+        "A summary with <script>alert('summary')</script> and </title> and \"quotes\" & ampersands in it."
+    )
     runnable = [s for s in page.select("script") if s.get("type") != "application/ld+json"]
     assert not [s for s in runnable if "alert" in s.get_text()]
     # The name is in the JSON-LD data block as data: escaped so it cannot close the element.
@@ -136,13 +143,26 @@ def test_script_in_data_comes_out_as_text_in_the_built_page(tmp_path: Path) -> N
     assert json.loads(data_block.get_text())["name"] == name
     assert "<" not in data_block.get_text()
     assert not page.select("img[onerror]")
+    # Every place the name and summary are printed shows them as the text they are.
     assert page.select_one("article h1").get_text() == name
     assert page.title.get_text() == f"{name} - The employer hub"
     assert page.select_one(".md-header__topic:last-child").get_text(strip=True) == name
-    assert "</title>" in page.find("meta", attrs={"name": "description"})["content"]
-    listing = built.html("organisations/")
+    for selector in ('meta[property="og:title"]', 'meta[name="twitter:title"]'):
+        assert page.select_one(selector)["content"] == name
+    for selector in ('meta[name="description"]', 'meta[property="og:description"]'):
+        assert page.select_one(selector)["content"] == summary
+    listing = escaping.html("organisations/")
     assert listing.select_one("li.hub-org h2").get_text() == name
     assert not [s for s in listing.select("script") if "alert" in s.get_text()]
+
+
+def test_data_in_the_head_is_escaped_exactly_once(escaping: Build) -> None:
+    """Escaped once, never twice: `&amp;amp;` or `&amp;lt;` would show readers `&amp;`, `&lt;`."""
+    raw = escaping.page_file("organisations/script-org/").read_text(encoding="utf-8")
+    name = escape("<script>alert('name')</script> Trust & Co")
+    assert f"<title>{name} - The employer hub</title>" in raw
+    assert f'<meta property="og:title" content="{name}">' in raw
+    assert not re.findall(r"&amp;(?:amp|lt|gt|quot|#3[49]);", raw)
 
 
 def test_a_missing_data_folder_stops_the_build_with_one_message(tmp_path: Path) -> None:
@@ -152,23 +172,3 @@ def test_a_missing_data_folder_stops_the_build_with_one_message(tmp_path: Path) 
     missing = "tests/fixtures/organisations/no-such-folder:1: folder not found"
     assert f"1 problem(s) in the organisation data:\n{missing}" in log
     assert "Traceback" not in log
-
-
-def title_block(meta: dict[str, object]) -> str:
-    """The <title> that overrides/organisation.html gives a page with this front matter."""
-    env = Theme(name="material", custom_dir=str(ROOT / "overrides")).get_env()  # no autoescaping
-    template = env.get_template("organisation.html")
-    context = template.new_context({"page": SimpleNamespace(meta=meta), "config": {"site_name": "Hub"}})
-    return "".join(template.blocks["htmltitle"](context)).strip()
-
-
-def test_organisation_template_escapes_a_title_not_marked_as_escaped() -> None:
-    assert title_block({"title": "<script>x</script> & Co"}) == (
-        "<title>&lt;script&gt;x&lt;/script&gt; &amp; Co - Hub</title>"
-    )
-    assert title_block({"title": "<b>", "title_escaped": "yes"}) == "<title>&lt;b&gt; - Hub</title>"
-
-
-def test_organisation_template_prints_a_title_escaped_by_page_markdown_once() -> None:
-    meta = yaml.safe_load(page_markdown("A <b> & B", "x", "organisation.html").split("---")[1])
-    assert title_block(meta) == "<title>A &lt;b&gt; &amp; B - Hub</title>"

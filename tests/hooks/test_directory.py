@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+from markupsafe import Markup
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from hooks import directory
 from hub.core.context import context_of
@@ -14,9 +16,25 @@ def test_the_directory_state_lives_on_this_builds_context(configured) -> None:
     state = context_of(config).features[directory.FEATURE]
     count = len(list(PROJECT.organisations.glob("*.yml")))
     assert len(state.organisations) == count
-    assert len(state.by_page) == count
-    assert directory.DIRECTORY_PAGE in state.bodies
+    assert len([page for page in state.pages.values() if page.org]) == count
+    assert directory.DIRECTORY_PAGE in state.pages
     assert {"organisations/index.json", "organisations/organisations.csv"} <= {f.src_uri for f in files}
     # A second build starts from nothing left over by the first.
     again = configured(HUB_FEEDS="offline")
     assert directory.FEATURE not in context_of(again).features
+
+
+def test_generated_pages_get_their_meta_from_the_hook_not_front_matter(configured) -> None:
+    config = configured(HUB_FEEDS="offline")
+    config.plugins._current_plugin = "hooks/directory"
+    files = directory.on_files(Files([]), config=config)
+    file = files.get_file_from_path("organisations/kings-trust.md")
+    assert file.content_string == ""  # no YAML to escape into and parse back
+    page = Page(None, file, config)
+    page.read_source(config)
+    assert directory.on_page_markdown("", page=page, config=config, files=files) == ""
+    assert page.meta["title"] == Markup("The King&#39;s Trust") and page.title == page.meta["title"]
+    assert page.meta["hide"] == ["toc"] and page.meta["description"]
+    body = directory.on_page_content("<p>ignored</p>", page=page, config=config, files=files)
+    assert '<h1 id="kings-trust">The King&#39;s Trust</h1>' in body
+    assert page.meta["structured_data"]["name"] == "The King's Trust"

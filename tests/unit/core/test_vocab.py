@@ -17,6 +17,13 @@ def test_the_real_vocabularies_load() -> None:
     assert VOCAB["elements"][0].url == "strategy/data/"
 
 
+def test_uk_wide_and_england_cover_regions_in_the_file_not_in_code() -> None:
+    covers = {term.id: term.covers for term in VOCAB["regions"]}
+    assert covers["uk-wide"] == ("england", "scotland", "wales", "northern-ireland")
+    assert len(covers["england"]) == 9 and "london" in covers["england"]
+    assert covers["london"] == () and covers["scotland"] == ()
+
+
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
@@ -41,12 +48,20 @@ def test_the_real_vocabularies_load() -> None:
             "regions.8.label: must be plain",
         ),
         ("costs:", "cost:", "costs: is required"),
+        ("      - london\n", "      - londn\n", "regions.1.covers.6: 'londn' is not another id in regions"),
+        ("      - london\n", "      - england\n", "regions.1.covers.6: 'england' is not another id"),
+        ("covers: [england,", "covers: [England,", "regions.0.covers.0: must be lower-case"),
+        (
+            "covers: [england, scotland, wales, northern-ireland]}",
+            "covers: england}",
+            "regions.0.covers: must list the ids",
+        ),
     ],
 )
 def test_a_broken_vocabulary_is_reported_at_its_line(
     tmp_path: Path, old: str, new: str, message: str
 ) -> None:
-    assert old in GOOD or old == "costs:"
+    assert old in GOOD
     broken = tmp_path / "vocabularies.yml"
     broken.write_text(GOOD.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(DataErrors) as caught:

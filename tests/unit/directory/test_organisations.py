@@ -10,15 +10,17 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from markupsafe import Markup, escape
 
 from hub.core.dates import long_date
+from hub.core.vocab import Term
 from hub.core.yamlio import DataErrors
 from hub.directory import organisations as directory
 from hub.directory.organisations import Organisation
 from tests.project import PROJECT, ROOT, VOCAB
 
 FIXTURES = ROOT / "tests" / "fixtures" / "organisations"
-ENV = directory.template_env(PROJECT.overrides)
+ENV = directory.template_env()
 BAD = "tests/fixtures/organisations/bad"
 REGIONS = ", ".join(VOCAB.ids("regions"))
 SUPPORT = ", ".join(VOCAB.ids("support"))
@@ -171,10 +173,19 @@ def test_vocabularies_fill_the_schema_so_editors_extend_one_list() -> None:
 
 def test_uk_wide_and_england_cover_the_regions_within() -> None:
     org = directory.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)[1]  # uk-wide
-    assert {"north-west", "scotland", "england", "uk-wide"} <= set(directory.covered_regions(org))
+    assert {"north-west", "scotland", "england", "uk-wide"} <= set(
+        directory.covered_regions(org, VOCAB["regions"])
+    )
     england = Organisation(**{**org.__dict__, "regions": ("england",)})
-    covered = directory.covered_regions(england)
+    covered = directory.covered_regions(england, VOCAB["regions"])
     assert "london" in covered and "scotland" not in covered
+
+
+def test_covered_regions_follow_the_vocabulary() -> None:
+    org = directory.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)[0]
+    org = Organisation(**{**org.__dict__, "regions": ("north", "isles")})
+    regions = (Term("north", "North", covers=("east",)), Term("east", "East", covers=("north",)))
+    assert directory.covered_regions(org, regions) == ["east", "isles", "north"]  # cycles end
 
 
 def test_data_is_escaped_as_text_in_every_rendering() -> None:
@@ -185,9 +196,9 @@ def test_data_is_escaped_as_text_in_every_rendering() -> None:
     ):
         soup = BeautifulSoup(html, "html.parser")
         assert not soup.find("script") and not soup.find("img")
-        assert "<script>alert('name')</script> Trust" in soup.get_text()
+        assert "<script>alert('name')</script> Trust & Co" in soup.get_text()
     page = BeautifulSoup(directory.render_organisation(orgs[0], plain_markdown, VOCAB, ENV), "html.parser")
-    assert page.h1.get_text() == "<script>alert('name')</script> Trust"
+    assert page.h1.get_text() == "<script>alert('name')</script> Trust & Co"
     assert "<script>alert('summary')</script>" in page.select_one(".hub-org-page__summary").get_text()
 
 
@@ -201,11 +212,18 @@ def test_description_is_markdown_sanitised() -> None:
     assert not soup.find("script")
 
 
-def test_generated_front_matter_escapes_title_and_description_once() -> None:
-    text = directory.page_markdown('A <b> & "B"', "x < y", "organisation.html")
-    assert text.splitlines()[1] == "title: A &lt;b&gt; &amp; &quot;B&quot;"
-    assert text.splitlines()[2] == "title_escaped: true"  # organisation.html reads this
-    assert "description: x &lt; y" in text
+def test_generated_page_meta_escapes_title_and_description_once() -> None:
+    meta = directory.page_meta('A <b> & "B"', "x < y")
+    assert meta["title"] == Markup("A &lt;b&gt; &amp; &#34;B&#34;")
+    assert isinstance(meta["title"], Markup)  # so `| e` in the theme's templates leaves it alone
+    assert escape(meta["title"]) == meta["title"] and escape(meta["description"]) == "x &lt; y"
+    assert meta["hide"] == ["toc"]
+
+
+def test_templates_ship_with_the_package() -> None:
+    names = set(directory.template_env().list_templates())
+    assert {"org-directory.html", "org-list.html", "org-item.html", "org-page.html"} <= names
+    assert not list((ROOT / "overrides").rglob("org-*.html"))  # the theme never sees them
 
 
 def test_json_holds_every_organisation_with_labels() -> None:
@@ -242,7 +260,7 @@ def test_the_review_date_is_written_as_a_long_date() -> None:
 def test_the_review_date_comes_from_the_shared_long_date_filter() -> None:
     # The same words as every other date on the site: the template uses hub.core.dates.long_date.
     assert ENV.filters["long_date"] is long_date
-    env = directory.template_env(PROJECT.overrides)  # a fresh environment, not the shared one
+    env = directory.template_env()  # a fresh environment, not the shared one
     env.filters["long_date"] = lambda value: f"<long {value.isoformat()}>"
     org = directory.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)[1]
     page = BeautifulSoup(directory.render_organisation(org, plain_markdown, VOCAB, env), "html.parser")
