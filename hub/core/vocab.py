@@ -19,6 +19,7 @@ class Term:
     page: str = ""
     tag: str = ""
     summary: str = ""
+    icon: str = ""  # a Material icon path, e.g. material/crown (platforms)
 
     @property
     def url(self) -> str:
