@@ -5,26 +5,31 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 from hub.feeds.model import FeedSources, Parsed, Source
 from hub.feeds.sources import load_curated
 from hub.feeds.store import Kept, read_cache, write_cache
+from tests.feedserver import FeedServer
 from tests.project import PROJECT, VOCAB
 from tests.unit.feeds.support import NOW, item, run, source
 
 
-def dates_from_a_feed(server, tmp_path) -> list[dt.datetime | None]:
+def dates_from_a_feed(server: FeedServer, tmp_path: Path) -> list[dt.datetime | None]:
+    """Items parsed from a JSON Feed, one date in range and two out of it."""
     return [i.date for i in run(tmp_path, source(server, "f/out-of-range-dates.json")).results[0].items]
 
 
-def dates_from_the_cache(server, tmp_path) -> list[dt.datetime | None]:
+def dates_from_the_cache(server: FeedServer, tmp_path: Path) -> list[dt.datetime | None]:
+    """Items written to a cache file and read back."""
     write_cache(tmp_path, "s", Kept((item("dated"), item("undated", date=None)), NOW))
     return [i.date for i in read_cache(tmp_path, "s", now=NOW).items]
 
 
-def dates_from_curated_posts(server, tmp_path) -> list[dt.datetime | None]:
+def dates_from_curated_posts(server: FeedServer, tmp_path: Path) -> list[dt.datetime | None]:
+    """The curated posts of data/social.yml."""
     return [i.date for i in load_curated(PROJECT.social_file, PROJECT.schemas, VOCAB, now=NOW)]
 
 
