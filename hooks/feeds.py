@@ -10,9 +10,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from hub.core.context import context_of
+from hub.core.dates import iso
 from hub.core.yamlio import DataErrors
 from hub.feeds.collect import collect
-from hub.feeds.model import load_curated, load_feed_sources
+from hub.feeds.sources import load_curated, load_feed_sources
 
 log = logging.getLogger("mkdocs.plugins.hub.feeds")
 FEATURE = "feeds"
@@ -21,15 +22,18 @@ FEATURE = "feeds"
 def on_pre_build(*, config: MkDocsConfig) -> None:
     """Validate the feed data, then fetch or fall back; log one line per source."""
     context = context_of(config)
-    settings, project = context.settings, context.project
+    settings, project, vocab = context.settings, context.project, context.vocab
     try:
-        sources = load_feed_sources(settings.feed_sources, project.schemas)
-        curated = load_curated(project.social_file, project.schemas)
+        sources = load_feed_sources(settings.feed_sources, project.schemas, vocab)
+        curated = load_curated(project.social_file, project.schemas, vocab)
     except DataErrors as exc:
         raise PluginError(str(exc)) from None
-    collected = collect(sources, settings, project.snapshot_file, curated=curated)
+    collected = collect(
+        sources, settings, project.snapshot_file, curated=curated, platforms=vocab["platforms"]
+    )
     context.features[FEATURE] = collected
-    # INFO, not WARNING: an outage must not fail the strict build; the line still says so.
+    # INFO, not WARNING: an outage or a feed read despite bad XML must not fail the strict
+    # build; the line still says so.
     log.info(
         "feeds (%s, budget %g s): %d sources",
         settings.feeds_mode,
@@ -41,6 +45,8 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    """Give templates `feeds`: home blocks (`feeds.news`, `feeds.social`) and /news/ groups."""
+    """Give templates `feeds` (home blocks `feeds.news`, `feeds.social`, and /news/ groups) and
+    the `iso` filter for an item's `datetime=` attribute."""
     env.globals["feeds"] = context_of(config).features[FEATURE]
+    env.filters["iso"] = iso
     return env

@@ -23,7 +23,8 @@ from hub.core.paths import Project
 from hub.core.settings import read_settings
 from hub.core.yamlio import DataErrors
 from hub.feeds.collect import collect
-from hub.feeds.model import FeedSources, load_feed_sources
+from hub.feeds.model import FeedSources
+from hub.feeds.sources import load_feed_sources
 from hub.feeds.store import Kept, read_snapshot, write_snapshot
 
 PROJECT = Project(Path(__file__).resolve().parent.parent)
@@ -32,9 +33,10 @@ PROJECT = Project(Path(__file__).resolve().parent.parent)
 def main(argv: list[str] | None = None) -> int:
     """Refresh or check the snapshot; print one line per source."""
     args = _parser().parse_args(argv)
-    site_url = load_context(PROJECT.config_file).settings.site_url
+    context = load_context(PROJECT.config_file)
+    site_url = context.settings.site_url
     try:
-        config = load_feed_sources(args.config, PROJECT.schemas)
+        config = load_feed_sources(args.config, PROJECT.schemas, context.vocab)
     except DataErrors as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -174,11 +174,17 @@ sources:
     url: {base}f/xss.json
     section: social
     platform: mastodon
+  - id: entities-news
+    title: Entities news
+    url: {base}f/html-entities.xml
+    section: news
+    platform: news
 """
 
 
 def hostile_build_env(server: FeedServer, folder: Path) -> dict[str, str]:
-    """Environment for a live build whose only feeds are the XSS fixtures on `server`."""
+    """Environment for a live build whose only feeds are the XSS fixtures on `server`, and one
+    that is not well-formed XML (HTML named entities) but readable."""
     config = folder / "feeds.yml"
     config.write_text(HOSTILE_CONFIG.format(base=server.base), encoding="utf-8")
     return {

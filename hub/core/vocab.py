@@ -20,6 +20,7 @@ class Term:
     tag: str = ""
     summary: str = ""
     covers: tuple[str, ...] = ()  # regions only: the ids of the regions this area takes in
+    icon: str = ""  # a Material icon path, e.g. material/crown (platforms)
 
     @property
     def url(self) -> str:

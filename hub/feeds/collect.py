@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from hub.core.settings import Settings
+from hub.core.vocab import Term
 from hub.feeds.fetch import Fetched, Request, fetch_all
-from hub.feeds.model import FeedError, FeedSources, Item, Source, newest_first, parse_feed
+from hub.feeds.model import FeedError, FeedSources, Item, Source
+from hub.feeds.parse import parse_feed
 from hub.feeds.store import Kept, read_cache, read_snapshot, write_cache
 
 
@@ -30,9 +34,10 @@ class SourceResult:
     ms: int = 0
     last_good: dt.datetime | None = None
     stale: bool = False
+    warning: str = ""  # a problem in a feed that was still read, e.g. not well-formed XML
 
     def log_line(self) -> str:
-        """One line for the build log: id, outcome, items, milliseconds."""
+        """One line for the build log: id, outcome (with any warning), items, milliseconds."""
         outcome = self.outcome
         if self.reason:
             outcome = (
@@ -40,6 +45,8 @@ class SourceResult:
                 if outcome == "failed"
                 else f"{outcome} (fetch failed: {self.reason})"
             )
+        elif self.warning:
+            outcome = f"{outcome} (warning: {self.warning}; kept the items feedparser recovered)"
         return f"{self.source.id}: {outcome}, {len(self.items)} items, {self.ms} ms"
 
 
@@ -52,6 +59,7 @@ class Collected:
     home_items: int
     sources: dict[str, Source] = field(default_factory=dict)
     stale_after_days: int = 7
+    platforms: dict[str, Term] = field(default_factory=dict)
 
     @property
     def news(self) -> list[Item]:
@@ -72,6 +80,10 @@ class Collected:
         source = self.sources.get(item.source)
         return source.title if source else ""
 
+    def platform(self, item: Item) -> Term:
+        """The platform an item came from, with its label and icon (blank for an unknown id)."""
+        return self.platforms.get(item.platform) or Term(item.platform, "")
+
     def _section(self, section: str) -> list[Item]:
         """Every item of a section, de-duplicated, newest first."""
         items = [i for r in self.groups(section) for i in r.items]
@@ -88,6 +100,7 @@ def collect(
     curated: list[Item] | None = None,
     now: dt.datetime | None = None,
     own_feeds: dict[str, bytes] | None = None,
+    platforms: Iterable[Term] = (),
 ) -> Collected:
     """Run the feeds step; `own_feeds` gives bodies read from disk (the hub's own built feed)."""
     now = now or dt.datetime.now(dt.UTC)
@@ -108,7 +121,12 @@ def collect(
         results.append(_with(result, items=tuple(result.items[: source.show]), stale=stale))
     sources = {s.id: s for s in config.sources}
     return Collected(
-        tuple(results), tuple(curated or ()), config.home_items, sources, config.stale_after_days
+        tuple(results),
+        tuple(curated or ()),
+        config.home_items,
+        sources,
+        config.stale_after_days,
+        {p.id: p for p in platforms},
     )
 
 
@@ -133,8 +151,9 @@ def _resolve(
     ms = fetched.ms if fetched else 0
     if fetched and fetched.status == "ok":
         try:
-            items = newest_first(parse_feed(fetched.body, source, fetched.content_type, now=now))
-            return SourceResult(source, tuple(items), "fresh", ms=ms, last_good=now)
+            parsed = parse_feed(fetched.body, source, fetched.content_type, now=now)
+            items = tuple(newest_first(list(parsed.items)))
+            return SourceResult(source, items, "fresh", ms=ms, last_good=now, warning=parsed.warning)
         except FeedError as exc:
             reason = str(exc)
         except Exception as exc:  # whatever a feed does to a parser is its own failure
@@ -166,3 +185,26 @@ def _store(cache_dir: Path, source: Source, fetched: Fetched, result: SourceResu
 def _with(result: SourceResult, **changes: object) -> SourceResult:
     """A copy of a result with some fields changed."""
     return SourceResult(**{**result.__dict__, **changes})
+
+
+def newest_first(items: list[Item]) -> list[Item]:
+    """De-duplicate by link (or title when unlinked) and sort newest first; undated items last."""
+    seen: set[str] = set()
+    unique = []
+    for item in items:
+        key = _dedup_key(item)
+        if key not in seen:
+            seen.add(key)
+            unique.append(item)
+    return sorted(unique, key=lambda i: (i.date is not None, i.date or _EPOCH), reverse=True)
+
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def _dedup_key(item: Item) -> str:
+    """The same story at a slightly different URL (case, trailing slash, fragment) is one story."""
+    if not item.link:
+        return "title:" + item.title.casefold()
+    parts = urlsplit(item.link)
+    return f"{(parts.hostname or '').lower()}{parts.path.rstrip('/')}?{parts.query}"

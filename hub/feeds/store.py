@@ -3,7 +3,8 @@
 The cache (`HUB_CACHE_DIR`, default `.cache/`) holds, per source, the last good items, the
 ETag and Last-Modified for a conditional GET, and when the last good fetch was. The snapshot
 (`data/feeds/snapshot.json`) is the same for every source in one committed file, so a fresh
-clone builds with content and no network.
+clone builds with content and no network. Dates are ISO 8601 text in these files only:
+they are read back into datetimes here, and every item is sanitised again (files can be edited).
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hub.feeds.model import Item, item_from_dict, parse_iso
+from hub.core.dates import iso, parse_iso
+from hub.feeds.clean import make_item
+from hub.feeds.model import Item, Source
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ def read_snapshot(path: Path, *, now: dt.datetime) -> dict[str, Kept]:
 def write_snapshot(kept: dict[str, Kept], path: Path) -> None:
     """Write the snapshot: stable key order and indentation, so diffs stay readable."""
     sources = {
-        source_id: {"fetched": _iso(state.fetched), "items": [i.to_dict() for i in state.items]}
+        source_id: {"fetched": iso(state.fetched), "items": [_item_to(i) for i in state.items]}
         for source_id, state in sorted(kept.items())
         if state.items
     }
@@ -71,7 +74,7 @@ def write_snapshot(kept: dict[str, Kept], path: Path) -> None:
 def _kept_from(data: dict[str, Any], now: dt.datetime) -> Kept:
     """Read one stored state, re-sanitising its items."""
     raw_items = data.get("items") if isinstance(data.get("items"), list) else []
-    items = tuple(i for i in (item_from_dict(r, now) for r in raw_items if isinstance(r, dict)) if i)
+    items = tuple(i for i in (_item_from(r, now) for r in raw_items if isinstance(r, dict)) if i)
     return Kept(
         items=items,
         fetched=parse_iso(str(data.get("fetched") or "")),
@@ -85,16 +88,36 @@ def _kept_to(kept: Kept) -> dict[str, Any]:
     """One state as JSON-ready data."""
     return {
         "url": kept.url,
-        "fetched": _iso(kept.fetched),
+        "fetched": iso(kept.fetched),
         "etag": kept.etag,
         "last_modified": kept.last_modified,
-        "items": [i.to_dict() for i in kept.items],
+        "items": [_item_to(i) for i in kept.items],
     }
 
 
-def _iso(when: dt.datetime | None) -> str:
-    """A UTC timestamp as ISO text."""
-    return when.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z") if when else ""
+def _item_to(item: Item) -> dict[str, str]:
+    """One item as JSON-ready data."""
+    return {
+        "title": item.title,
+        "link": item.link,
+        "date": iso(item.date),
+        "summary": item.summary,
+        "source": item.source,
+        "platform": item.platform,
+    }
+
+
+def _item_from(data: dict[str, Any], now: dt.datetime) -> Item | None:
+    """Read one stored item back, sanitising it again."""
+    source = Source(str(data.get("source", "")), "", "", "news", str(data.get("platform", "")))
+    return make_item(
+        source,
+        title=data.get("title"),
+        link=data.get("link"),
+        date=parse_iso(str(data.get("date") or "")),
+        summary=data.get("summary"),
+        now=now,
+    )
 
 
 def _write_json(path: Path, data: dict[str, Any]) -> None:

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from hub.feeds.model import load_curated, load_feed_sources
+from hub.feeds.sources import load_curated, load_feed_sources
 from hub.feeds.store import read_snapshot
 from tests.conftest import Build, build_site
 from tests.feedserver import hostile_build_env, serving
-from tests.project import PROJECT, SITE_URL
+from tests.project import PROJECT, SITE_URL, VOCAB
 
 SITE = SITE_URL
 LOG_LINE = re.compile(
@@ -75,7 +75,7 @@ def test_home_shows_latest_news_and_social_blocks(build: Build) -> None:
 
 def test_social_block_merges_curated_posts_newest_first(build: Build) -> None:
     social = build.html("").select_one(".hub-social")
-    curated = load_curated(PROJECT.social_file, PROJECT.schemas)
+    curated = load_curated(PROJECT.social_file, PROJECT.schemas, VOCAB)
     shown = [a.get_text(strip=True) for a in social.select(".hub-feed__title")]
     assert shown[: len(curated)] == [i.title for i in sorted(curated, key=lambda i: i.date, reverse=True)][:5]
     dates = [t["datetime"] for t in social.select("time")]
@@ -107,7 +107,7 @@ def test_outside_links_carry_rel_and_own_links_do_not(build: Build) -> None:
 def test_news_page_groups_every_source_with_its_update_date(build: Build) -> None:
     page = build.html("news/")
     assert page.select_one("article h1").get_text(strip=True).removesuffix("¶") == "Sector news"
-    config = load_feed_sources(PROJECT.feeds_file, PROJECT.schemas)
+    config = load_feed_sources(PROJECT.feeds_file, PROJECT.schemas, VOCAB)
     headings = [h.get_text(strip=True) for h in page.select(".hub-feed-source h3")]
     assert headings[: len(config.sources)] == [s.title for s in config.sources]
     snapshot = read_snapshot(PROJECT.snapshot_file, now=dt.datetime.now(dt.UTC))
@@ -129,7 +129,7 @@ def test_news_page_is_in_the_nav_after_news_and_blogs(build: Build) -> None:
 
 def test_build_log_has_one_line_per_source(build: Build) -> None:
     lines = feeds_lines(build.log)
-    ids = [s.id for s in load_feed_sources(PROJECT.feeds_file, PROJECT.schemas).sources]
+    ids = [s.id for s in load_feed_sources(PROJECT.feeds_file, PROJECT.schemas, VOCAB).sources]
     assert [LOG_LINE.match(line)["id"] for line in lines] == ids, lines
     assert all(LOG_LINE.match(line)["outcome"] in ("cache", "snapshot", "failed") for line in lines)
 
@@ -184,7 +184,7 @@ def test_stale_cache_shows_a_polite_notice(tmp_path) -> None:
     old = (dt.datetime.now(dt.UTC) - dt.timedelta(days=9)).isoformat(timespec="seconds")
     item = {"title": "Cached post", "link": SITE + "strategy/", "date": old, "source": "hub-blog"}
     (hub_blog,) = [
-        s for s in load_feed_sources(PROJECT.feeds_file, PROJECT.schemas).sources if s.id == "hub-blog"
+        s for s in load_feed_sources(PROJECT.feeds_file, PROJECT.schemas, VOCAB).sources if s.id == "hub-blog"
     ]
     cache = tmp_path / "cache" / "feeds"
     cache.mkdir(parents=True)
@@ -201,7 +201,8 @@ def test_stale_cache_shows_a_polite_notice(tmp_path) -> None:
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """A live build whose feeds are the XSS fixtures, served on 127.0.0.1."""
+    """A live build whose feeds are the XSS fixtures and a feed with HTML named entities, served
+    on 127.0.0.1."""
     folder = tmp_path_factory.mktemp("hostile")
     with serving() as server:
         return build_site(folder / "site", hostile_build_env(server, folder))
@@ -211,7 +212,18 @@ def test_hostile_feeds_were_fetched_fresh(hostile: Build) -> None:
     outcomes = {
         LOG_LINE.match(line)["id"]: LOG_LINE.match(line)["outcome"] for line in feeds_lines(hostile.log)
     }
-    assert outcomes == {"hostile-news": "fresh", "hostile-social": "fresh"}
+    assert outcomes == {"hostile-news": "fresh", "hostile-social": "fresh", "entities-news": "fresh"}
+
+
+def test_a_feed_read_despite_bad_xml_is_shown_with_a_warning_that_passes_strict(hostile: Build) -> None:
+    # The build ran with --strict (build_site fails otherwise), so the warning is an INFO line.
+    (line,) = [line for line in feeds_lines(hostile.log) if line.startswith("feeds: entities-news:")]
+    assert line.startswith(
+        "feeds: entities-news: fresh (warning: not well-formed XML (<unknown>:4:14: undefined entity);"
+    ), line
+    assert re.search(r"^INFO +- +feeds: entities-news: ", hostile.log, re.MULTILINE), hostile.log
+    section = hostile.html("news/").select_one("section[aria-labelledby='feed-entities-news']")
+    assert [a.get_text(strip=True) for a in section.select(".hub-feed__title")] == ["Café opens today"]
 
 
 @pytest.mark.parametrize("page", ["", "news/"])

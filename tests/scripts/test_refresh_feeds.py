@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -36,7 +37,9 @@ def config_file(tmp_path: Path) -> Path:
 
 def test_offline_refresh_reads_the_own_feed_and_keeps_other_entries(tmp_path, capsys) -> None:
     snapshot = tmp_path / "snapshot.json"
-    kept = Item("Kept", "https://other.invalid/1", "2026-01-01T00:00:00Z", "", "other", "news")
+    kept = Item(
+        "Kept", "https://other.invalid/1", dt.datetime(2026, 1, 1, tzinfo=dt.UTC), "", "other", "news"
+    )
     write_snapshot({"other": Kept((kept,), None)}, snapshot)
     args = ["--config", str(config_file(tmp_path)), "--snapshot", str(snapshot), "--offline"]
     assert main([*args, "--own-feed", str(FIXTURES / "feed.json")]) == 0
