@@ -11,7 +11,7 @@ BUILD_CMD := mkdocs build --strict
 CHROMIUM ?= /usr/bin/chromium
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build preview test lint format bench clean browser lock post check-content feeds
+.PHONY: serve build preview test flaky lint format bench clean browser lock post check-content feeds
 
 $(SITE_STAMP): requirements.txt constraints.txt pyproject.toml
 	@# A venv whose pip does not run (say, made without ensurepip) is made again.
@@ -45,6 +45,13 @@ browser: $(DEV_STAMP)
 
 test: $(DEV_STAMP) browser
 	HUB_FEEDS=offline $(BIN)/python -m pytest
+
+# Hunt for flaky tests: every selected test N times in a row, stopping at the first failure.
+# make flaky N=20 TESTS=tests/browser (TESTS takes paths or test ids, as pytest does)
+N ?= 20
+TESTS ?= tests/browser
+flaky: $(DEV_STAMP) browser
+	HUB_FEEDS=offline $(BIN)/python -m pytest -p no:cacheprovider --exitfirst --repeat $(N) $(TESTS)
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .

@@ -19,6 +19,31 @@ from tests.project import PROJECT, ROOT
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """`--repeat N`: the option behind `make flaky`."""
+    parser.addoption(
+        "--repeat",
+        type=int,
+        default=1,
+        metavar="N",
+        help="run every selected test N times in a row, each run its own test (make flaky)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Refuse a repeat count that would run nothing."""
+    if config.getoption("repeat") < 1:
+        raise pytest.UsageError("--repeat takes a whole number of runs, 1 or more")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Under `--repeat N`, parametrize every test N times: `test_x[run-3-of-20]`, run one after another."""
+    runs = metafunc.config.getoption("repeat")
+    if runs > 1:
+        metafunc.fixturenames.append("repeat_run")
+        metafunc.parametrize("repeat_run", range(1, runs + 1), ids=lambda n: f"run-{n}-of-{runs}")
+
+
 @dataclass(frozen=True)
 class Build:
     """A finished build: where the site is, and what the build printed."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.axe import axe_violations
+from tests.browser.keyboard import focus_stays_in_content, skip_to_content
+from tests.browser.navigation import follow
 from tests.conftest import Build
 
 pytestmark = pytest.mark.browser
@@ -40,11 +42,9 @@ def test_reader_goes_from_home_to_a_post_and_its_category(page) -> None:
     page.goto("")
     first = page.locator(".hub-latest-posts h3 a").first
     title = first.inner_text()
-    first.click()
-    page.wait_for_url("**/blog/20**")
+    follow(page, first, "**/blog/20**")
     assert page.locator("article h1").inner_text() == title
-    page.locator(".md-sidebar--post .md-post__meta a").first.click()
-    page.wait_for_url("**/blog/category/**")
+    follow(page, page.locator(".md-sidebar--post .md-post__meta a").first, "**/blog/category/**")
     assert page.locator(".hub-post-card h2 a", has_text=title).count() == 1
     assert not page.errors
 
@@ -57,13 +57,12 @@ def test_masterclass_box_reads_in_order_at_320_px(page) -> None:
     assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     labels = box.locator("dt").all_inner_texts()
     assert labels == ["Date", "Format", "Speakers", "Resources"]
-    box.get_by_role("link", name="Outreach checklists").click()
-    page.wait_for_url("**/strategy/employee-journey/outreach/")
+    outreach = box.get_by_role("link", name="Outreach checklists")
+    follow(page, outreach, "**/strategy/employee-journey/outreach/")
 
 
 def test_skip_link_reaches_the_post_content(page) -> None:
     page.goto(MASTERCLASS)
+    skip_to_content(page)
     page.keyboard.press("Tab")
-    assert "hub-skip" in page.evaluate("() => document.activeElement.className")
-    page.keyboard.press("Enter")
-    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'main-content'")
+    assert focus_stays_in_content(page)

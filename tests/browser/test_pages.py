@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.axe import axe_violations
-from tests.browser.keyboard import tab_reaches
+from tests.browser.keyboard import focus_stays_in_content, skip_to_content, tab_reaches
+from tests.browser.navigation import follow
 from tests.conftest import Build
 from tests.pages import NAV_PAGES
 
@@ -66,8 +67,7 @@ def test_home_card_leads_to_element_page(page, index: int) -> None:
     page.goto("")
     link = page.locator(".hub-elements a").nth(index)
     title = link.inner_text().split(". ", 1)[1]
-    link.click()
-    page.wait_for_url("**/strategy/**")
+    follow(page, link, "**/strategy/**")
     assert h1_text(page) == title
     assert not page.errors
 
@@ -77,26 +77,20 @@ def test_navigation_tabs_reach_every_top_level_section(page) -> None:
     page.goto("")
     tabs = page.locator(".md-tabs__link")
     assert tabs.count() >= 3
-    tabs.filter(has_text="Strategy").click()
-    page.wait_for_url("**/strategy/")
+    follow(page, tabs.filter(has_text="Strategy"), "**/strategy/")
     assert h1_text(page) == dict(NAV_PAGES)["strategy/"]
 
 
 def test_skip_link_is_first_and_moves_focus_to_content(page) -> None:
     page.goto("strategy/culture/")
+    skip_to_content(page)
     page.keyboard.press("Tab")
-    focused = page.evaluate("() => [document.activeElement.className, document.activeElement.textContent]")
-    assert "hub-skip" in focused[0] and "Skip to main content" in focused[1]
-    assert page.locator(".hub-skip").is_visible()
-    page.keyboard.press("Enter")
-    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'main-content'")
+    assert focus_stays_in_content(page)
 
 
 def test_keyboard_focus_is_visible_on_links(page) -> None:
     page.goto("")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Enter")  # skip to content
-    page.wait_for_function("() => document.activeElement.id === 'main-content'")
+    skip_to_content(page)
     focus = (
         "() => { const e = document.activeElement, s = getComputedStyle(e);"
         " return [e.tagName, e.className, s.outlineStyle, parseFloat(s.outlineWidth)]; }"
@@ -110,6 +104,7 @@ def test_keyboard_focus_is_visible_on_links(page) -> None:
         if stops[-1][0] == "A":
             break
     assert stops[-1][0] == "A", stops
+    assert focus_stays_in_content(page)
     for tag, cls, style, width in stops:
         assert style != "none" and width >= 2, f"{tag}.{cls} has no visible focus"
 
