@@ -30,9 +30,15 @@ def every_page_url(build: Build) -> list[str]:
     return urls
 
 
-def test_axe_finds_no_violations_on_any_page(page, build: Build) -> None:
+# Every page, in shards: one test per shard keeps each test short on a busy machine, and
+# a failure names the shard's pages.
+SHARDS = 8
+
+
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_axe_finds_no_violations_on_any_page(page, build: Build, shard: int) -> None:
     violations: list[str] = []
-    for url in every_page_url(build):
+    for url in every_page_url(build)[shard::SHARDS]:
         page.goto(url)
         violations += axe_violations(page)
     assert not violations, "\n".join(violations)
@@ -49,10 +55,11 @@ def test_axe_finds_no_violations_in_dark_mode(browser, site_url: str, url: str) 
     assert not violations, "\n".join(violations)
 
 
-def test_no_page_scrolls_sideways_at_320_px(page, build: Build) -> None:
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_no_page_scrolls_sideways_at_320_px(page, build: Build, shard: int) -> None:
     page.set_viewport_size({"width": 320, "height": 640})
     too_wide = []
-    for url in every_page_url(build):
+    for url in every_page_url(build)[shard::SHARDS]:
         page.goto(url)
         widths = page.evaluate(
             "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
