@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,11 +10,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from hub.dev import sitebuild
 from hub.dev.browser import CHROMIUM_ARGS, chromium_path
 from hub.dev.preview import serve_static
 from tests.project import PROJECT, ROOT
-
-MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -63,22 +60,10 @@ class Build:
 
 def build_site(dest: Path, env: dict[str, str] | None = None, config: Path = ROOT / "mkdocs.yml") -> Build:
     """Run the real strict build into `dest`; fail with the build's own log if it fails."""
-    run_env = {**os.environ, "HUB_FEEDS": "offline", "NO_COLOR": "1", **(env or {})}
-    # Importing Material in this process (tests.project loads the config) sets this to
-    # silence its end-of-life notice for later imports; a build should print it as usual.
-    run_env.pop("NO_MKDOCS_2_WARNING", None)
-    proc = subprocess.run(
-        [*MKDOCS, "build", "--strict", "--config-file", str(config), "--site-dir", str(dest)],
-        cwd=ROOT,
-        env=run_env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    log = proc.stdout + proc.stderr
-    if proc.returncode != 0:
-        pytest.fail(f"mkdocs build failed ({proc.returncode}):\n{log}", pytrace=False)
-    return Build(dest, log)
+    result = sitebuild.build_site(config, dest, env)
+    if not result.ok:
+        pytest.fail(f"mkdocs build failed ({result.returncode}):\n{result.log}", pytrace=False)
+    return Build(result.site, result.log)
 
 
 @pytest.fixture(scope="session")

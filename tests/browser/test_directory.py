@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 
 import pytest
 
 from hub.dev.preview import serve_static
+from hub.dev.synthetic import directory_with_extra
 from hub.directory.organisations import Organisation, covered_regions, load_organisations
 from tests.browser.axe import axe_violations
 from tests.conftest import build_site
@@ -206,16 +206,9 @@ def test_axe_on_an_organisation_page(page) -> None:
 
 @pytest.fixture(scope="module")
 def big_directory_url(browser, tmp_path_factory) -> Iterator[str]:
-    """A build with 250 organisations (the real ones plus made-up ones), served locally."""
+    """A build with 250 organisations (the real ones plus synthetic ones), served locally."""
     folder = tmp_path_factory.mktemp("orgs") / "organisations"
-    shutil.copytree(PROJECT.organisations, folder)
-    for n in range(250 - len(ORGS)):
-        (folder / f"made-up-{n:03d}.yml").write_text(
-            f'name: "Made-up organisation number-{n:03d}"\nsummary: "A made-up entry for a test."\n'
-            f"website: https://made-up-{n}.example.org.uk\ntype: charity\nregions: [london]\n"
-            "support: [mentoring]\nelements: [culture]\nlast_reviewed: 2026-11-24\n",
-            encoding="utf-8",
-        )
+    directory_with_extra(folder, PROJECT.organisations, 250 - len(ORGS), VOCAB)
     built = build_site(tmp_path_factory.mktemp("big") / "site", {"HUB_ORGANISATIONS_DIR": str(folder)})
     with serve_static(built.site) as url:
         yield url
@@ -249,7 +242,7 @@ def test_long_results_show_a_page_at_a_time(browser, big_directory_url: str) -> 
     page.wait_for_function(f"() => ({shown})() === 250")
     assert not more.is_visible()
     # A narrower filter starts again from the first page of its own matches.
-    page.fill("#hub-filter-search", "number-00")
+    page.fill("#hub-filter-search", "number-0000")  # synthetic organisations 0 to 9
     page.wait_for_function(f"() => ({shown})() === 10")
     page.wait_for_function(f"() => ({status})() === 'Showing 10 of 250 organisations.'")
     context.close()

@@ -5,10 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import json
-import os
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
@@ -19,6 +17,7 @@ import pytest
 from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
 
 from hub.core.dates import long_date
+from hub.dev import sitebuild
 from hub.posts.load import read_front_matter
 from tests.conftest import ROOT, Build, build_site
 from tests.project import PROJECT, VOCAB
@@ -321,24 +320,8 @@ def _build_a_copy(tmp_path: Path, files: dict[str, str]) -> subprocess.Completed
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(tmp_path / "mkdocs.yml"),
-            "-d",
-            str(tmp_path / "s"),
-        ],
-        cwd=tmp_path,
-        env={**os.environ, "HUB_FEEDS": "offline", "NO_COLOR": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    built = sitebuild.build_site(tmp_path / "mkdocs.yml", tmp_path / "s")
+    return subprocess.CompletedProcess(["mkdocs", "build"], built.returncode, stdout=built.log, stderr="")
 
 
 def test_a_broken_post_stops_the_build_with_file_line_and_field(tmp_path: Path) -> None:

@@ -1,0 +1,83 @@
+"""Synthetic content for tests and benchmarks: many valid organisations, many valid posts.
+
+Seeded, so a run writes the same files every time; every value comes from the project's
+vocabularies, so the build's own checks accept them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+import shutil
+from pathlib import Path
+
+from hub.core.vocab import Vocabularies
+
+WORDS = [
+    "young",
+    "people",
+    "employers",
+    "mentoring",
+    "schools",
+    "outreach",
+    "apprenticeships",
+    "data",
+    "progression",
+]
+POST_WORDS = ["employers", "data", "outreach", "hiring", "progression"]
+
+
+def organisation_name(n: int) -> str:
+    """The name of synthetic organisation `n`: `number-0000` finds the first ten by text search."""
+    return f"Synthetic organisation number-{n:05d}"
+
+
+def write_organisations(folder: Path, count: int, vocab: Vocabularies, *, seed: int = 4) -> list[Path]:
+    """Write `count` valid organisation files into `folder`; return their paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    regions, support = vocab.ids("regions"), vocab.ids("support")
+    elements, kinds = vocab.ids("elements"), vocab.ids("organisation_types")
+    written = []
+    for n in range(count):
+        summary = " ".join(rng.choice(WORDS) for _ in range(18)).capitalize() + "."
+        file = folder / f"synthetic-{n:05d}.yml"
+        file.write_text(
+            f'name: "{organisation_name(n)}"\n'
+            f'summary: "{summary}"\n'
+            f"website: https://synthetic-{n}.example.org.uk\n"
+            f"type: {rng.choice(kinds)}\n"
+            f"regions: [{', '.join(rng.sample(regions, 2))}]\n"
+            f"support: [{', '.join(rng.sample(support, 3))}]\n"
+            f"elements: [{', '.join(rng.sample(elements, 2))}]\n"
+            "last_reviewed: 2026-11-24\n",
+            encoding="utf-8",
+        )
+        written.append(file)
+    return written
+
+
+def directory_with_extra(folder: Path, real: Path, count: int, vocab: Vocabularies) -> Path:
+    """A copy of the real organisations folder `real` with `count` synthetic ones added."""
+    shutil.copytree(real, folder)
+    write_organisations(folder, count, vocab)
+    return folder
+
+
+def write_posts(folder: Path, count: int, *, seed: int = 7) -> list[Path]:
+    """Write `count` valid blog posts (about 300 words each, over two years) into `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    start = datetime.date(2024, 12, 1)
+    written = []
+    for n in range(count):
+        day = start + datetime.timedelta(days=n % 700)
+        body = " ".join(rng.choice(POST_WORDS) for _ in range(300))
+        file = folder / f"synthetic-{n:04d}.md"
+        file.write_text(
+            f"---\ntitle: Synthetic post {n}\ndate: {day.isoformat()}\nauthors: [editors]\n"
+            f"categories: [News]\ndescription: A synthetic post for tests and benchmarks.\n---\n\n{body}\n",
+            encoding="utf-8",
+        )
+        written.append(file)
+    return written
