@@ -108,7 +108,8 @@ function results(config, summary) {
   if (summary.classified === 0) {
     nodes.push(para("No answer falls in a background yet (every answer is other, don't know or prefer not to say), so there are no shares to show."));
   }
-  const table = el("table", { class: "hub-compare-table" });
+  // Material styles only tables without a class, so the class goes on the wrapper.
+  const table = el("table");
   table.append(el("caption", {}, `Your workforce beside the ${b.name} (${b.dateLabel})`));
   table.append(el("thead", {}, row("th", ["Background", "People", "Your share", "Benchmark", "Difference"], "col")));
   const body = el("tbody");
@@ -119,7 +120,7 @@ function results(config, summary) {
     body.append(row("td", cells, "row"));
   }
   table.append(body);
-  nodes.push(el("div", { class: "md-typeset__scrollwrap" }, el("div", { class: "md-typeset__table" }, table)));
+  nodes.push(wrapped(table, "hub-compare-table"));
   if (summary.groups.some((g) => g.classified && g.masked && summary.classified > 0)) {
     nodes.push(para(`Shares based on fewer than ${config.maskUnder} people are withheld, so that nobody can be picked out when results are shared.`, "hub-compare-withheld"));
   }
@@ -183,9 +184,9 @@ function chart(config, summary) {
 function levelsView(config, state) {
   const group = config.groups.find((g) => g.id === config.progressGroup).label.toLowerCase();
   const first = state.results[0]?.name ?? "";
-  const heading = el("h3", { id: "hub-compare-levels" }, `By level: people from a ${group}`);
+  const heading = el("h3", { id: "hub-compare-levels-title" }, `By level: people from a ${group}`);
   const intro = para(`From ${state.levelsFile || "your file"}. The progression ratio is each level's share divided by the first level's (${first}).`);
-  const table = el("table", { class: "hub-compare-levels" });
+  const table = el("table");
   table.append(el("caption", {}, `Share from a ${group}, by level`));
   table.append(el("thead", {}, row("th", ["Level", "People", "Share", "Progression ratio", "Note"], "col")));
   const body = el("tbody");
@@ -196,7 +197,7 @@ function levelsView(config, state) {
     );
   }
   table.append(body);
-  return [heading, intro, el("div", { class: "md-typeset__scrollwrap" }, el("div", { class: "md-typeset__table" }, table))];
+  return [heading, intro, wrapped(table, "hub-compare-levels")];
 }
 
 async function loadFile(event, form, config, state) {
@@ -222,6 +223,11 @@ function download(config, state) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 0);
+}
+
+/** A table in Material's scrolling wrappers, named by `cls`. */
+function wrapped(table, cls) {
+  return el("div", { class: `md-typeset__scrollwrap ${cls}` }, el("div", { class: "md-typeset__table" }, table));
 }
 
 function el(tag, attrs = {}, ...children) {
