@@ -9,6 +9,7 @@ NAV_PAGES: list[tuple[str, str]] = [
     ("strategy/", "The strategic approach"),
     ("strategy/data/", "Analysis of data"),
     ("strategy/data/measuring/", "Measuring socio-economic background"),
+    ("strategy/data/compare/", "Compare your workforce"),
     ("strategy/culture/", "Attention to culture"),
     ("strategy/employee-journey/", "The employee journey"),
     ("strategy/employee-journey/outreach/", "Outreach"),

@@ -1,0 +1,1 @@
+"""The socio-economic background question set (data/measurement.yml): loading, rendering, downloads."""
