@@ -169,11 +169,13 @@ sources:
     url: {base}f/xss.xml
     section: news
     platform: news
+    source: https://example.org/feeds
   - id: hostile-social
     title: Hostile social
     url: {base}f/xss.json
     section: social
     platform: mastodon
+    source: https://example.org/feeds
 """
 
 
