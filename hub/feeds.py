@@ -328,7 +328,8 @@ def load_feeds_config(path: Path = FEEDS_FILE) -> FeedsConfig:
     if errors:
         raise DataErrors(errors)
     # `source` (where the feed's address is published) is for editors and reviewers only.
-    sources = tuple(Source(**{k: v for k, v in raw.items() if k != "source"}) for raw in loaded.data["sources"])
+    fields = [{k: v for k, v in raw.items() if k != "source"} for raw in loaded.data["sources"]]
+    sources = tuple(Source(**kept) for kept in fields)
     extras = {k: loaded.data[k] for k in ("home_items", "stale_after_days") if k in loaded.data}
     return FeedsConfig(sources, **extras)
 

@@ -73,6 +73,7 @@ def browser() -> Iterator[object]:
     # Playwright is in requirements-dev.txt, so it is always there under `make test`; the
     # import stays explicit so that a broken install fails loudly rather than skipping.
     from playwright import sync_api
+
     executable = chromium_path()
     if executable is None and os.environ.get("CI"):
         pytest.fail("CI must run the browser tests, but no Chromium was found at /usr/bin/chromium")

@@ -12,12 +12,11 @@ from bs4 import BeautifulSoup
 from tests.build.test_readability import GUIDANCE_PAGES
 from tests.conftest import Build
 
-ACTION_ID = re.compile(r"^action-(data|measuring|culture|journey|outreach|hiring|progression|advocacy)-[a-z0-9]+(-[a-z0-9]+){1,3}$")
+AREAS = "data|measuring|culture|journey|outreach|hiring|progression|advocacy"
+ACTION_ID = re.compile(rf"^action-({AREAS})-[a-z0-9]+(-[a-z0-9]+){{1,3}}$")
 # A date as sources give it: "15 September 2021", "September 2021" or "2021-09-15".
-DATE = re.compile(
-    r"\b(\d{1,2} )?(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b"
-    r"|\b\d{4}-\d{2}-\d{2}\b"
-)
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+DATE = re.compile(rf"\b(\d{{1,2}} )?({MONTHS}) \d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b")
 GLOSSARY_TERMS = [
     "ns-sec",
     "socio-economic-background",
@@ -77,7 +76,8 @@ def test_creative_industries_pec_is_named_in_full(build: Build) -> None:
     for file in build.site.rglob("*.html"):
         text = " ".join(BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").get_text(" ").split())
         for match in re.finditer("Policy and Evidence Centre", text):
-            assert text[: match.start()].endswith("Creative Industries "), f"{file}: {text[match.start() - 60 : match.end()]}"
+            context = text[match.start() - 60 : match.end()]
+            assert text[: match.start()].endswith("Creative Industries "), f"{file}: {context}"
 
 
 def test_advocacy_starting_out_asks_to_publish_by_function_and_grade(build: Build) -> None:
@@ -103,6 +103,7 @@ def test_every_checklist_item_has_a_unique_stable_id(build: Build) -> None:
     for url in GUIDANCE_PAGES:
         for item in build.html(url).select("article li.task-list-item"):
             item_id = item.get("id", "")
-            assert ACTION_ID.match(item_id), f"/{url}: {item.get_text(' ', strip=True)[:60]!r} has id {item_id!r}"
+            words = item.get_text(" ", strip=True)[:60]
+            assert ACTION_ID.match(item_id), f"/{url}: {words!r} has id {item_id!r}"
             assert item_id not in seen, f"#{item_id} is on /{url} and /{seen[item_id]}"
             seen[item_id] = url
