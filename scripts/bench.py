@@ -284,6 +284,8 @@ def _timed_project_build(opts: Options, dest: Path, *, hooks: bool, posts: int, 
     project = opts.scratch / f"project-{'ours' if hooks else 'stock'}-{posts}-{bool(orgs)}"
     if not project.exists():
         shutil.copytree(ROOT / "docs", project / "docs")
+        # pymdownx.snippets appends includes/abbreviations.md from beside mkdocs.yml.
+        shutil.copytree(ROOT / "includes", project / "includes")
         _write_posts(project / "docs" / "blog" / "posts", posts)
         if not hooks:
             _strip_templates(project / "docs")
