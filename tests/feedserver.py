@@ -169,16 +169,19 @@ sources:
     url: {base}f/xss.xml
     section: news
     platform: news
+    source: https://example.org/feeds
   - id: hostile-social
     title: Hostile social
     url: {base}f/xss.json
     section: social
     platform: mastodon
+    source: https://example.org/feeds
   - id: entities-news
     title: Entities news
     url: {base}f/html-entities.xml
     section: news
     platform: news
+    source: https://example.org/feeds
 """
 
 

@@ -262,7 +262,8 @@ def write_scratch_project(real: Project, folder: Path, *, hooks: bool, posts: in
     out as Markdown, and a config without hooks, template overrides or the generated page.
     """
     shutil.copytree(real.docs, folder / "docs")
-    for own in ("data", "overrides", "hooks"):  # a project reads its own data and templates
+    # A project reads its own data, templates and the abbreviations pymdownx.snippets appends.
+    for own in ("data", "overrides", "hooks", "includes"):
         (folder / own).symlink_to(real.root / own, target_is_directory=True)
     write_posts(folder / "docs" / "blog" / "posts", posts)
     config: dict[str, object] = {"INHERIT": str(real.config_file), "watch": []}

@@ -35,7 +35,9 @@ def load_feed_sources(path: Path, schemas: Path, vocab: Vocabularies) -> FeedSou
         seen.setdefault(raw["id"], line)
     if errors:
         raise DataErrors(errors)
-    sources = tuple(Source(**raw) for raw in loaded.data["sources"])
+    # `source` (the page where the feed's address is published) is for editors and reviewers.
+    fields = [{k: v for k, v in raw.items() if k != "source"} for raw in loaded.data["sources"]]
+    sources = tuple(Source(**kept) for kept in fields)
     extras = {k: loaded.data[k] for k in ("home_items", "stale_after_days") if k in loaded.data}
     return FeedSources(sources, **extras)
 

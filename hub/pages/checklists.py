@@ -5,9 +5,11 @@ from __future__ import annotations
 import html
 import re
 
-# The markup pymdownx.tasklist writes for `- [ ] item` with custom_checkbox on.
+# The markup pymdownx.tasklist writes for `- [ ] item` with custom_checkbox on; the item may
+# carry attributes such as its checklist id (`{ #action-... }` through attr_list).
 _ITEM = re.compile(
-    r'(<li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled)'
+    r'(<li class="task-list-item"(?: [^>]*)?>'
+    r'<label class="task-list-control"><input type="checkbox" disabled)'
     r"((?: checked)?/>)(.*?)(?=<ul|<ol|</li>)",
     re.DOTALL,
 )

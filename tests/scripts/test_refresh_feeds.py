@@ -21,11 +21,13 @@ sources:
     url: {SITE_URL}feed.json
     section: news
     platform: blog
+    source: https://example.org/feeds
   - id: other
     title: Somebody else
     url: https://other.invalid/feed.atom
     section: news
     platform: news
+    source: https://example.org/feeds
 """
 
 

@@ -26,7 +26,7 @@ SHOWN = "tests/fixtures/feeds/data"
         ("bad-url.yml", "4: sources.0.url: must be the feed's full web address, starting with https://"),
         ("bad-section.yml", "5: sources.0.section: 'blogs' is not allowed: use one of news, social"),
         ("bad-id.yml", "2: sources.0.id: use lower-case letters, digits and hyphens, e.g. smc-news"),
-        ("duplicate-id.yml", "7: sources.1.id: is used twice (first on line 2)"),
+        ("duplicate-id.yml", "8: sources.1.id: is used twice (first on line 2)"),
         ("missing-platform.yml", "2: sources.0.platform: is required"),
     ],
 )

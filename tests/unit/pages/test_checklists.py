@@ -21,6 +21,12 @@ def test_label_stops_before_a_nested_list_and_escapes_quotes() -> None:
     assert 'aria-label="Say &quot;why&quot;"' in label_checklists(html)
 
 
+def test_an_item_with_an_id_is_named_too() -> None:
+    box = BOX.replace('class="task-list-item"', 'class="task-list-item" id="action-data-agree-owner"')
+    html = f"{box.format('')}{INDICATOR} Agree an owner.</li>"
+    assert 'aria-label="Agree an owner."' in label_checklists(html)
+
+
 def test_html_without_checklists_is_unchanged() -> None:
     html = "<ul><li>plain</li></ul>"
     assert label_checklists(html) == html
