@@ -288,11 +288,10 @@ def stock_material_overrides(config_file: Path) -> dict[str, object]:
 
 
 def _read_nav(config_file: Path) -> list[object]:
-    """The `nav:` of a mkdocs.yml, read as MkDocs reads the file."""
-    from mkdocs.utils.yaml import yaml_load
+    """The `nav:` of a mkdocs.yml, read as MkDocs reads the file (its own tags included)."""
+    from mkdocs.config import load_config
 
-    with config_file.open("rb") as fd:
-        return yaml_load(fd)["nav"]
+    return load_config(str(config_file))["nav"]
 
 
 def _without_page(nav: list[object], page: str) -> list[object]:
