@@ -49,6 +49,11 @@ function start(content) {
   );
 }
 
+/* An empty date field shows the browser's "dd/mm/yyyy" prompt; the printed plan hides it. */
+function markEmpty(field) {
+  field.toggleAttribute("data-hub-empty", !field.value);
+}
+
 class Tool {
   constructor(content, data) {
     this.content = content;
@@ -64,7 +69,10 @@ class Tool {
     }
     for (const field of this.content.querySelectorAll("[data-hub-note]")) {
       const id = field.closest("[data-hub-item]").dataset.hubItem;
-      field.addEventListener("input", () => this.note(id, field.dataset.hubNote, field.value));
+      field.addEventListener("input", () => {
+        markEmpty(field);
+        this.note(id, field.dataset.hubNote, field.value);
+      });
     }
     const planned = this.content.querySelector("[data-hub-plan]");
     if (planned) this.showPlan(planned);
@@ -100,6 +108,7 @@ class Tool {
         for (const field of item.querySelectorAll("[data-hub-note]")) {
           const note = this.state.notes[item.dataset.hubItem];
           field.value = note ? note[field.dataset.hubNote] : "";
+          markEmpty(field);
         }
       }
     }
