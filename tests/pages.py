@@ -16,6 +16,7 @@ NAV_PAGES: list[tuple[str, str]] = [
     ("strategy/employee-journey/hiring/", "Hiring"),
     ("strategy/employee-journey/progression/", "Progression and reward"),
     ("strategy/advocacy/", "Advocacy and collaboration"),
+    ("plan/", "Your action plan"),
     ("about/", "About the hub"),
     ("accessibility/", "Accessibility statement"),
     ("privacy/", "Privacy"),

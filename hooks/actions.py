@@ -1,0 +1,137 @@
+"""Self-assessment: checklist actions as data, real checkboxes, where you stand, and /plan/."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data
+
+from hub.actions.extract import TIER_LABELS, Action, PageSource, duplicate_errors, extract_actions
+from hub.actions.render import actions_json, insert_after_section, insert_before_heading, mark_checkboxes
+from hub.core.context import context_of
+
+log = logging.getLogger("mkdocs.plugins.hub.actions")
+
+FEATURE = "actions"
+TOOL = "plan"
+ACTIONS_FILE = "plan/actions.json"
+PLAN_PAGE = "plan.md"
+STRATEGY_PAGE = "strategy/index.md"
+# The strategy page's summary follows its overview of the four elements.
+STRATEGY_SECTION = "four-elements"
+_ELEMENT_LINE = re.compile(r"^element:", re.MULTILINE)
+
+
+@dataclass
+class ActionsBuild:
+    """The actions this build found, by page, for the later events of the same build."""
+
+    actions: list[Action]
+    elements: list[dict[str, str]]
+    by_page: dict[str, list[Action]] = field(default_factory=dict)
+
+
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    """Read every element page's checklists (stopping the build on a bad id); write the actions file."""
+    context = context_of(config)
+    known = set(context.vocab.ids("elements"))
+    actions: list[Action] = []
+    errors: list[str] = []
+    state = ActionsBuild(actions, _elements(context.vocab.get("elements", ())))
+    for page in nav.pages:
+        source, problem = _source(page, config, known)
+        errors += [problem] if problem else []
+        if source is None:
+            continue
+        found, bad = extract_actions(source)
+        actions += found
+        errors += bad
+        state.by_page[page.file.src_uri] = found
+    errors += duplicate_errors(actions)
+    if errors:
+        raise PluginError(f"{len(errors)} problem(s) in the checklists:\n" + "\n".join(errors))
+    files.append(File.generated(config, ACTIONS_FILE, content=actions_json(actions, state.elements)))
+    context.features[FEATURE] = state
+    log.info("Actions: %d from %d element pages", len(actions), len(state.by_page))
+    return nav
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Mark the checkboxes and add the summaries on element pages, the strategy page and the plan."""
+    state: ActionsBuild = context_of(config).features[FEATURE]
+    src = page.file.src_uri
+    env = config.theme.get_env()
+    if state.by_page.get(src):
+        _use_tool(page)
+        html = mark_checkboxes(html, (a.id for a in state.by_page[src]))
+        block = _render(env, "partials/plan/standing.html", page, scope="page")
+        return insert_before_heading(html, "starting-out", block)
+    if src == STRATEGY_PAGE:
+        _use_tool(page)
+        return insert_after_section(
+            html, STRATEGY_SECTION, _render(env, "partials/plan/standing.html", page, scope="all")
+        )
+    if src == PLAN_PAGE:
+        _use_tool(page)
+        return html + _render(env, "partials/plan/plan.html", page, groups=_groups(state, page))
+    return html
+
+
+def _use_tool(page: Page) -> None:
+    """Load the plan's script and styles on this page (overrides/partials/tools.html)."""
+    tools = list(page.meta.get("tools") or [])
+    page.meta["tools"] = tools if TOOL in tools else [*tools, TOOL]
+
+
+def _source(page: Page, config: MkDocsConfig, known: set[str]) -> tuple[PageSource | None, str | None]:
+    """An element page's source (None for other pages), and a problem with its `element:`."""
+    text = page.file.content_string
+    _, meta = get_data(text)
+    element = meta.get("element")
+    if not element:
+        return None, None
+    path = os.path.relpath(
+        page.file.abs_src_path or page.file.src_uri, os.path.dirname(config.config_file_path)
+    )
+    if element not in known:
+        match = _ELEMENT_LINE.search(text)
+        line = text.count("\n", 0, match.start()) + 1 if match else 1
+        return None, f"{path}:{line}: element: {element!r} is not one of {', '.join(sorted(known))}"
+    return PageSource(path, text, element, page.url, meta.get("title") or page.title or ""), None
+
+
+def _elements(terms: tuple) -> list[dict[str, str]]:
+    """The four elements, in the vocabulary's order, as the actions file lists them."""
+    return [{"id": term.id, "label": term.label, "url": term.url} for term in terms]
+
+
+def _groups(state: ActionsBuild, page: Page) -> list[dict]:
+    """The plan's sections: each element, its tiers, and their actions with links from the plan page."""
+    groups = []
+    for element in state.elements:
+        tiers = []
+        for tier, label in TIER_LABELS.items():
+            items = [
+                {"action": a, "href": get_relative_url(a.url, page.url) + f"#{a.id}"}
+                for a in state.actions
+                if a.element == element["id"] and a.tier == tier
+            ]
+            tiers.append({"id": tier, "label": label, "items": items})
+        groups.append({**element, "tiers": tiers})
+    return groups
+
+
+def _render(env: Environment, template: str, page: Page, **values: object) -> str:
+    """Render one of the plan's partials for `page` (the theme's environment does not autoescape)."""
+    plan_href = get_relative_url("plan/", page.url)
+    return env.get_template(template).render(page=page, plan_href=plan_href, **values)

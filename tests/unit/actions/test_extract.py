@@ -1,0 +1,86 @@
+"""Reading actions and their ids from an element page's Markdown."""
+
+from __future__ import annotations
+
+import pytest
+
+from hub.actions.extract import PageSource, duplicate_errors, extract_actions, plain_text
+from tests.project import ROOT
+
+FIXTURES = ROOT / "tests" / "fixtures" / "actions"
+
+
+def source(name: str) -> PageSource:
+    """A fixture page as the build would find it."""
+    path = f"tests/fixtures/actions/{name}"
+    return PageSource(
+        path, (FIXTURES / name).read_text(encoding="utf-8"), "culture", "strategy/culture/", "Culture"
+    )
+
+
+def test_actions_come_from_the_two_checklists_only_with_tier_line_and_plain_text() -> None:
+    actions, errors = extract_actions(source("good.md"))
+    assert errors == []
+    assert [(a.id, a.tier, a.line) for a in actions] == [
+        ("action-culture-senior-champion", "starting", 12),
+        ("action-culture-board-agenda", "starting", 15),
+        ("action-culture-leader-objectives", "best", 24),
+    ]
+    assert (
+        actions[0].text == "Appoint a senior champion, ideally a board member, who will speak about the work."
+    )
+    assert actions[1].text == "Put it on the board agenda, every quarter."
+    assert actions[2].text == 'Set objectives for "senior" leaders & their teams.'
+    assert actions[0].record() == {
+        "id": "action-culture-senior-champion",
+        "element": "culture",
+        "tier": "starting",
+        "text": actions[0].text,
+        "url": "strategy/culture/",
+        "page": "Culture",
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "missing-id.md",
+            "tests/fixtures/actions/missing-id.md:10: checklist item has no id: "
+            "end it with a line such as { #action-<area>-<words> }",
+        ),
+        (
+            "bad-id.md",
+            "tests/fixtures/actions/bad-id.md:8: id 'Senior_Champion' must look like "
+            "action-<area>-<two-to-four-words>",
+        ),
+        (
+            "duplicate-id.md",
+            "tests/fixtures/actions/duplicate-id.md:13: duplicate id action-culture-same-id "
+            "(first used at tests/fixtures/actions/duplicate-id.md:8)",
+        ),
+    ],
+)
+def test_each_broken_checklist_is_one_path_line_error(name: str, expected: str) -> None:
+    actions, errors = extract_actions(source(name))
+    assert errors + duplicate_errors(actions) == [expected]
+
+
+def test_the_same_id_on_two_pages_is_reported_where_it_is_used_again() -> None:
+    first, _ = extract_actions(source("good.md"))
+    again = PageSource(
+        "docs/other.md",
+        "## Starting out {#starting-out}\n\n- [ ] Again.\n  { #action-culture-board-agenda }\n",
+        "data",
+        "x/",
+        "X",
+    )
+    second, _ = extract_actions(again)
+    assert duplicate_errors(first + second) == [
+        "docs/other.md:3: duplicate id action-culture-board-agenda "
+        "(first used at tests/fixtures/actions/good.md:15)"
+    ]
+
+
+def test_plain_text_renders_markdown_and_keeps_markup_out() -> None:
+    assert plain_text("Use `code` and <script>alert(1)</script> text") == "Use code and alert(1) text"
