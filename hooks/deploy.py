@@ -7,6 +7,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from hub.cms.config import LOCAL_BACKEND_ORIGIN
 from hub.core.context import context_of
 from hub.deploy.csp import header_rules
 from hub.deploy.netlify import write_headers
@@ -18,6 +19,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     """Hash every page's inline scripts and write the headers for this deploy context."""
     settings = context_of(config).settings
     site = Path(config.site_dir)
-    rules = header_rules(site, preview=settings.is_preview)
+    # Under `make cms` the editor also talks to decap-server on this machine.
+    local_backend = LOCAL_BACKEND_ORIGIN if settings.cms_local_backend else ""
+    rules = header_rules(site, preview=settings.is_preview, local_backend=local_backend)
     (site / "_headers").write_text(write_headers(rules), encoding="utf-8")
     log.info("Wrote _headers: %d rules for context %s", len(rules), settings.context)

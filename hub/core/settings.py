@@ -35,6 +35,10 @@ class Settings:
     feed_sources: Path
     cache_dir: Path
     organisations: Path
+    # The GitHub repository (owner/name) the browser editor at /admin/ opens pull requests on.
+    cms_repo: str = ""
+    # `make cms`: the editor writes to this checkout through decap-server instead of GitHub.
+    cms_local_backend: bool = False
 
     @property
     def is_preview(self) -> bool:
@@ -68,4 +72,6 @@ def read_settings(hub: Mapping[str, Any], *, project: Project, site_url: str) ->
         feed_sources=project.resolve(hub.get("feeds_config") or project.feeds_file),
         cache_dir=project.resolve(hub.get("cache_dir") or project.cache_dir),
         organisations=project.resolve(hub.get("organisations") or project.organisations),
+        cms_repo=str(hub.get("cms_repo") or ""),
+        cms_local_backend=str(hub.get("cms_local_backend") or "").lower() in ("1", "true", "yes"),
     )

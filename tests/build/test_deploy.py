@@ -20,14 +20,16 @@ SECURITY = {
 }
 
 
-def makefile_build_command() -> str:
+def makefile_variable(name: str) -> str:
     text = (ROOT / "Makefile").read_text(encoding="utf-8")
-    return re.search(r"^BUILD_CMD := (.+)$", text, re.MULTILINE).group(1).strip()
+    return re.search(rf"^{name} := (.+)$", text, re.MULTILINE).group(1).strip()
 
 
 def test_netlify_builds_exactly_like_make_build() -> None:
+    # The pinned Node install (Decap CMS for /admin/) first, then the strict build.
     config = load_netlify_toml(PROJECT.netlify_toml)
-    assert config["build"]["command"] == makefile_build_command()
+    expected = f"{makefile_variable('NODE_INSTALL')} && {makefile_variable('BUILD_CMD')}"
+    assert config["build"]["command"] == expected
     assert config["build"]["publish"] == "site"
     assert config["build"]["environment"]["PYTHON_VERSION"]
 
