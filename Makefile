@@ -58,7 +58,7 @@ browser: $(DEV_STAMP)
 cms: $(SITE_STAMP) $(NODE_STAMP)
 	@BIND_HOST=127.0.0.1 PORT=8081 GIT_REPO_DIRECTORY="$(CURDIR)" node_modules/.bin/decap-server & \
 	server=$$!; trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
-	HUB_CMS_LOCAL_BACKEND=true HUB_FEEDS=$${HUB_FEEDS:-offline} $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	HUB_CMS_LOCAL_BACKEND=http://127.0.0.1:8081 HUB_FEEDS=$${HUB_FEEDS:-offline} $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: $(DEV_STAMP) $(NODE_STAMP) browser
 	HUB_FEEDS=offline $(BIN)/python -m pytest

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from hub.cms.config import LOCAL_BACKEND_ORIGIN
 from hub.core.context import context_of
 from hub.deploy.csp import header_rules
 from hub.deploy.netlify import write_headers
@@ -20,7 +19,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     settings = context_of(config).settings
     site = Path(config.site_dir)
     # Under `make cms` the editor also talks to decap-server on this machine.
-    local_backend = LOCAL_BACKEND_ORIGIN if settings.cms_local_backend else ""
-    rules = header_rules(site, preview=settings.is_preview, local_backend=local_backend)
+    rules = header_rules(site, preview=settings.is_preview, local_backend=settings.cms_local_backend)
     (site / "_headers").write_text(write_headers(rules), encoding="utf-8")
     log.info("Wrote _headers: %d rules for context %s", len(rules), settings.context)

@@ -19,13 +19,12 @@ BRANCH = "main"
 # deprecated): Decap opens `<base_url>/<auth_endpoint>` in a pop-up.
 OAUTH_BASE_URL = "https://api.netlify.com"
 OAUTH_ENDPOINT = "auth"
-# decap-server (`make cms`) listens here; Decap only uses it from localhost.
-LOCAL_BACKEND_ORIGIN = "http://127.0.0.1:8081"
-LOCAL_BACKEND_URL = f"{LOCAL_BACKEND_ORIGIN}/api/v1"
 # Images go beside the posts, where CONTRIBUTING.md tells hand-editors to put them, and are
 # linked relative to the post ("images/x.jpg"), which MkDocs' strict link check accepts.
 MEDIA_FOLDER = "docs/blog/posts/images"
 PUBLIC_FOLDER = "images"
+# The hint on a field an optional block needs once it is used (see schema_fields).
+NEEDED_IN_BLOCK = "Needed when this block is filled in."
 # What a long text is: a multi-line box rather than one line.
 _LONG_TEXT = 120
 _DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False}
@@ -51,10 +50,10 @@ class Sources:
     organisation_choices: Mapping[str, Sequence[Choice]]
 
 
-def cms_config(sources: Sources, *, repo: str, site_url: str, local_backend: bool = False) -> dict[str, Any]:
+def cms_config(sources: Sources, *, repo: str, site_url: str, local_backend: str = "") -> dict[str, Any]:
     """The whole Decap config: GitHub backend through Netlify's OAuth, editorial workflow.
 
-    With `local_backend` (`make cms`) Decap writes straight to the checkout through
+    With `local_backend`, decap-server's origin (`make cms`), Decap writes straight to the checkout through
     decap-server, whose default file-system mode has no editorial workflow: saving publishes.
     """
     config: dict[str, Any] = {
@@ -78,7 +77,7 @@ def cms_config(sources: Sources, *, repo: str, site_url: str, local_backend: boo
         ],
     }
     if local_backend:
-        config["local_backend"] = {"url": LOCAL_BACKEND_URL}
+        config["local_backend"] = {"url": f"{local_backend}/api/v1"}
     else:
         config["publish_mode"] = "editorial_workflow"
     return config
@@ -149,14 +148,27 @@ def schema_fields(
     choices: Mapping[str, Sequence[Choice]],
     *,
     markdown: frozenset[str] | set[str] = frozenset(),
+    optional_block: bool = False,
 ) -> list[dict[str, Any]]:
-    """One Decap field per property of an object schema, in the schema's order."""
+    """One Decap field per property of an object schema, in the schema's order.
+
+    In an `optional_block` (an object the schema does not require, such as a post's
+    `masterclass`) Decap would demand the block's required fields even when the block is left
+    empty, so there they are marked in the hint instead, and the checks enforce them.
+    """
     required = set(schema.get("required", ()))
     defs = schema.get("$defs", {})
-    return [
-        _field(name, prop, required=name in required, choices=choices, defs=defs, markdown=markdown)
-        for name, prop in schema.get("properties", {}).items()
-    ]
+    fields = []
+    for name, prop in schema.get("properties", {}).items():
+        needed = name in required
+        field = _field(
+            name, prop, required=needed and not optional_block, choices=choices, defs=defs, markdown=markdown
+        )
+        if needed and optional_block:
+            field.pop("min", None)
+            field["hint"] = " ".join(filter(None, [field.get("hint"), NEEDED_IN_BLOCK]))
+        fields.append(field)
+    return fields
 
 
 def _field(
@@ -184,7 +196,8 @@ def _field(
     elif prop.get("type") == "array":
         field.update(widget="list", field={"name": name, "label": label_of(name), "widget": "string"})
     elif prop.get("type") == "object":
-        field.update(widget="object", fields=schema_fields(prop, {}, markdown=markdown))
+        nested = schema_fields(prop, {}, markdown=markdown, optional_block=not required)
+        field.update(widget="object", collapsed=not required, fields=nested)
     elif prop.get("type") == "boolean":
         field["widget"] = "boolean"
     elif prop.get("format") == "date":

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from hub.cms.config import cms_config, label_of, text_pattern
+from hub.cms.config import NEEDED_IN_BLOCK, cms_config, label_of, text_pattern
 from hub.cms.sources import read_sources
 from hub.core.schema import read_schema
 from hub.posts.load import allowed_values, load_authors
@@ -29,18 +29,29 @@ def by_name(fields: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {field["name"]: field for field in fields}
 
 
-def assert_fields_follow(schema: dict[str, Any], fields: list[dict[str, Any]], where: str) -> int:
-    """Every property is a field with the schema's required flag, nested objects included."""
+def assert_fields_follow(
+    schema: dict[str, Any], fields: list[dict[str, Any]], where: str, *, optional_block: bool = False
+) -> int:
+    """Every property is a field with the schema's required flag, nested objects included (in
+    a block the schema leaves optional, a required field says so in its hint instead)."""
     found = by_name(fields)
     required = set(schema.get("required", ()))
     checked = 0
     for name, prop in schema["properties"].items():
         assert name in found, f"{where}.{name} is missing from the editor's config"
-        assert found[name]["required"] is (name in required), f"{where}.{name}: required flag"
+        if optional_block and name in required:
+            assert found[name]["required"] is False and NEEDED_IN_BLOCK in found[name]["hint"], (
+                f"{where}.{name}"
+            )
+        else:
+            assert found[name]["required"] is (name in required), f"{where}.{name}: required flag"
         checked += 1
         items = prop.get("items", {})
         if prop.get("type") == "object":
-            checked += assert_fields_follow(prop, found[name]["fields"], f"{where}.{name}")
+            nested = found[name]["fields"]
+            checked += assert_fields_follow(
+                prop, nested, f"{where}.{name}", optional_block=name not in required
+            )
         elif items.get("type") == "object":
             checked += assert_fields_follow(items, found[name]["fields"], f"{where}.{name}")
     return checked
@@ -173,7 +184,9 @@ def test_github_backend_through_netlify_oauth_with_pull_requests() -> None:
 
 
 def test_only_the_local_config_uses_decap_server_and_it_has_no_editorial_workflow() -> None:
-    local = cms_config(SOURCES, repo="owner/name", site_url="https://example.org/", local_backend=True)
+    local = cms_config(
+        SOURCES, repo="owner/name", site_url="https://example.org/", local_backend="http://127.0.0.1:8081"
+    )
     assert local["local_backend"] == {"url": "http://127.0.0.1:8081/api/v1"}
     assert "publish_mode" not in local
 
