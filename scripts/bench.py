@@ -290,6 +290,8 @@ def _timed_project_build(opts: Options, dest: Path, *, hooks: bool, posts: int, 
         shutil.copytree(ROOT / "docs", project / "docs")
         for own in ("data", "overrides"):  # a project reads its own data and templates
             shutil.copytree(ROOT / own, project / own)
+        if hooks:  # hooks/cms.py copies the editor's bundle from the project's node_modules
+            (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
         _write_posts(project / "docs" / "blog" / "posts", posts)
         if not hooks:
             _strip_templates(project / "docs")
