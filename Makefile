@@ -1,17 +1,22 @@
 # The front door. `make serve` and `make test` set themselves up: a .venv from the pinned
-# requirements, re-created when a requirements file changes.
+# requirements, re-created when a requirements file changes, and node_modules/ (Decap CMS, the
+# browser editor at /admin/) from package-lock.json, installed again when the lockfile changes.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP := $(VENV)/.dev-installed
-# The strict build, shared with netlify.toml (a test checks that they agree).
+NODE_STAMP := node_modules/.installed
+# The strict build, shared with netlify.toml (a test checks that they agree): Netlify runs
+# NODE_INSTALL first, then BUILD_CMD. --prefer-offline: after the first install, npm's cache
+# is enough; --ignore-scripts: no package runs code at install time (Decap ships built files).
+NODE_INSTALL := npm ci --prefer-offline --no-audit --no-fund --ignore-scripts
 BUILD_CMD := mkdocs build --strict
 CHROMIUM ?= /usr/bin/chromium
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build preview test flaky lint format bench clean browser lock post check-content feeds
+.PHONY: serve build preview test flaky lint format bench clean browser lock post check-content feeds cms
 
 $(SITE_STAMP): requirements.txt constraints.txt pyproject.toml
 	@# A venv whose pip does not run (say, made without ensurepip) is made again.
@@ -23,10 +28,14 @@ $(DEV_STAMP): $(SITE_STAMP) requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
-serve: $(SITE_STAMP)
+$(NODE_STAMP): package.json package-lock.json
+	$(NODE_INSTALL)
+	@touch $@
+
+serve: $(SITE_STAMP) $(NODE_STAMP)
 	HUB_FEEDS=$${HUB_FEEDS:-offline} $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(SITE_STAMP)
+build: $(SITE_STAMP) $(NODE_STAMP)
 	$(BIN)/$(BUILD_CMD)
 
 # The built site under its production headers and redirects, as Netlify serves it.
@@ -43,7 +52,15 @@ browser: $(DEV_STAMP)
 	  $(BIN)/playwright install chromium; \
 	fi
 
-test: $(DEV_STAMP) browser
+# The browser editor against this checkout, no GitHub account needed: decap-server (Decap's
+# local backend, on 127.0.0.1:8081 only) writes straight to these files; open
+# http://127.0.0.1:8000/admin/. The served config alone gets `local_backend`.
+cms: $(SITE_STAMP) $(NODE_STAMP)
+	@BIND_HOST=127.0.0.1 PORT=8081 GIT_REPO_DIRECTORY="$(CURDIR)" node_modules/.bin/decap-server & \
+	server=$$!; trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
+	HUB_CMS_LOCAL_BACKEND=http://127.0.0.1:8081 HUB_FEEDS=$${HUB_FEEDS:-offline} $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(DEV_STAMP) $(NODE_STAMP) browser
 	HUB_FEEDS=offline $(BIN)/python -m pytest
 
 # Hunt for flaky tests: every selected test N times in a row, stopping at the first failure.
@@ -78,7 +95,7 @@ check-content: $(SITE_STAMP)
 feeds: $(SITE_STAMP)
 	$(BIN)/python scripts/refresh_feeds.py $(FEEDS_ARGS)
 
-bench: $(DEV_STAMP) browser
+bench: $(DEV_STAMP) $(NODE_STAMP) browser
 	HUB_FEEDS=offline $(BIN)/python scripts/bench.py
 
 # Re-pin every transitive dependency to what the current .venv has (after changing a pin).

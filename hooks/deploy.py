@@ -18,6 +18,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     """Hash every page's inline scripts and write the headers for this deploy context."""
     settings = context_of(config).settings
     site = Path(config.site_dir)
-    rules = header_rules(site, preview=settings.is_preview)
+    # Under `make cms` the editor also talks to decap-server on this machine.
+    rules = header_rules(site, preview=settings.is_preview, local_backend=settings.cms_local_backend)
     (site / "_headers").write_text(write_headers(rules), encoding="utf-8")
     log.info("Wrote _headers: %d rules for context %s", len(rules), settings.context)

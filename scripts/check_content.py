@@ -5,6 +5,7 @@ there is any. The build (hooks/posts.py) runs the same check, from the same code
 
     python scripts/check_content.py                   # docs/blog/posts/ and docs/blog/.authors.yml
     python scripts/check_content.py path/to/post.md   # only these posts
+    python scripts/check_content.py --format github   # as annotations on a pull request
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TextIO
 
+from hub.core.annotations import FORMATS, render
 from hub.core.paths import Project, display_path
 from hub.core.vocab import load_vocabularies
 from hub.core.yamlio import DataError, DataErrors
@@ -32,8 +35,8 @@ def main(argv: list[str] | None = None) -> int:
         errors = _check(args.posts, args.posts_dir, args.authors)
     except DataErrors as exc:  # the vocabularies themselves are broken
         errors = list(exc.errors)
-    for error in errors:
-        print(error, file=sys.stderr)
+    for line in render(errors, args.format):
+        print(line, file=_stream(args.format))
     if errors:
         print(f"{len(errors)} problem(s) found: fix them and run the check again.", file=sys.stderr)
         return 1
@@ -71,7 +74,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("posts", nargs="*", type=Path, help="posts to check (default: every post)")
     parser.add_argument("--posts-dir", type=Path, default=PROJECT.posts, help="folder of posts")
     parser.add_argument("--authors", type=Path, default=PROJECT.authors_file, help="the authors file")
+    parser.add_argument("--format", choices=FORMATS, default="text", help="github: as workflow annotations")
     return parser
+
+
+def _stream(output_format: str) -> TextIO:
+    """Annotations go to standard output, where GitHub Actions reads workflow commands."""
+    return sys.stdout if output_format == "github" else sys.stderr
 
 
 if __name__ == "__main__":

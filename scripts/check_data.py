@@ -5,6 +5,7 @@ there is any. The build (hooks/directory.py) runs the same check from hub/direct
 
     python scripts/check_data.py                          # data/organisations/
     python scripts/check_data.py --folder other/folder    # another folder of organisations
+    python scripts/check_data.py --format github          # as annotations on a pull request
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TextIO
 
+from hub.core.annotations import FORMATS, render
 from hub.core.paths import Project
 from hub.core.vocab import load_vocabularies
 from hub.core.yamlio import DataErrors
@@ -28,11 +31,13 @@ def main(argv: list[str] | None = None) -> int:
         vocab = load_vocabularies(PROJECT.vocabularies, PROJECT.schemas)
         organisations = load_organisations(args.folder, vocab, PROJECT.schemas)
     except FolderNotFound as exc:
-        print(exc, file=sys.stderr)  # one line: `path:1: folder not found`
+        print(
+            *render(exc.errors, args.format), file=_stream(args.format)
+        )  # one line: `path:1: folder not found`
         return 1
     except DataErrors as exc:
-        for error in exc.errors:
-            print(error, file=sys.stderr)
+        for line in render(exc.errors, args.format):
+            print(line, file=_stream(args.format))
         print(f"{len(exc.errors)} problem(s) found: fix them and run the check again.", file=sys.stderr)
         return 1
     print(f"All {len(organisations)} organisations are fine.")
@@ -48,7 +53,13 @@ def _parser() -> argparse.ArgumentParser:
         default=PROJECT.organisations,
         help="folder of <slug>.yml files (default: %(default)s)",
     )
+    parser.add_argument("--format", choices=FORMATS, default="text", help="github: as workflow annotations")
     return parser
+
+
+def _stream(output_format: str) -> TextIO:
+    """Annotations go to standard output, where GitHub Actions reads workflow commands."""
+    return sys.stdout if output_format == "github" else sys.stderr
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ Every knob the hub has is here; nothing else in hooks or hub reads the environme
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,10 @@ class Settings:
     feed_sources: Path
     cache_dir: Path
     organisations: Path
+    # The GitHub repository (owner/name) the browser editor at /admin/ opens pull requests on.
+    cms_repo: str = ""
+    # `make cms`: decap-server's origin; the editor then writes to this checkout, not GitHub.
+    cms_local_backend: str = ""
 
     @property
     def is_preview(self) -> bool:
@@ -68,4 +73,14 @@ def read_settings(hub: Mapping[str, Any], *, project: Project, site_url: str) ->
         feed_sources=project.resolve(hub.get("feeds_config") or project.feeds_file),
         cache_dir=project.resolve(hub.get("cache_dir") or project.cache_dir),
         organisations=project.resolve(hub.get("organisations") or project.organisations),
+        cms_repo=str(hub.get("cms_repo") or ""),
+        cms_local_backend=_local_origin(hub.get("cms_local_backend")),
     )
+
+
+def _local_origin(value: Any) -> str:
+    """decap-server's origin for `make cms`, only ever on this machine ("" when not editing locally)."""
+    origin = str(value or "").rstrip("/")
+    if origin and not re.fullmatch(r"http://(127\.0\.0\.1|localhost):\d+", origin):
+        raise SettingsError(f"HUB_CMS_LOCAL_BACKEND={origin!r}: give http://127.0.0.1:<port>")
+    return origin

@@ -58,6 +58,41 @@ SECURITY_HEADERS: tuple[tuple[str, str], ...] = (
     ("Cross-Origin-Embedder-Policy", "require-corp"),
 )
 
+# The browser editor (Decap CMS, hooks/cms.py) at /admin/: one bundle that is not ours, so it
+# has its own policy, found by loading it in Chromium under these headers (tests/browser/
+# test_cms.py) and from what its GitHub backend must reach. Each source beyond BASE_POLICY:
+ADMIN = "/admin/"
+ADMIN_POLICY: tuple[tuple[str, str], ...] = (
+    ("default-src", "'none'"),
+    # 'unsafe-eval': Decap validates its config with ajv, which compiles each JSON Schema into
+    # a function with `new Function`; without it the editor stops at "Error loading the CMS
+    # configuration". The scripts themselves are Decap's own files, copied into /admin/.
+    ("script-src", "'self' 'unsafe-eval'"),
+    # 'unsafe-inline': Decap styles its interface with emotion, which writes <style> elements
+    # at run time (their text changes as components mount, so no hash could list them).
+    ("style-src", "'self' 'unsafe-inline'"),
+    # blob: the GitHub backend reads draft images through the API and shows them as blob URLs;
+    # avatars.githubusercontent.com: the signed-in editor's avatar in the header.
+    ("img-src", "'self' data: blob: https://avatars.githubusercontent.com"),
+    ("font-src", "'self'"),
+    # api.github.com: every read and write of the GitHub backend (REST and GraphQL); the
+    # sign-in itself is a pop-up window on api.netlify.com, which CSP does not govern.
+    ("connect-src", "'self' https://api.github.com"),
+    ("worker-src", "'self'"),
+    ("manifest-src", "'self'"),
+    ("form-action", "'self'"),
+    ("base-uri", "'self'"),
+    ("frame-ancestors", "'none'"),
+    ("object-src", "'none'"),
+)
+ADMIN_HEADERS: tuple[tuple[str, str], ...] = (
+    ("X-Robots-Tag", "noindex"),
+    ("Cache-Control", "public, max-age=0, must-revalidate"),
+    # Sign-in: Netlify's OAuth pop-up posts the token back to window.opener, which the
+    # site-wide `same-origin` would cut off for a pop-up on another origin.
+    ("Cross-Origin-Opener-Policy", "same-origin-allow-popups"),
+)
+
 HTML_CACHE = "public, max-age=0, must-revalidate"
 ASSET_CACHE = f"public, max-age={ONE_YEAR}, immutable"
 
@@ -96,11 +131,52 @@ def url_path(site: Path, file: Path) -> str:
 
 
 def page_policies(site: Path) -> dict[str, str]:
-    """URL path -> policy for every HTML page in the built `site`."""
-    return {
+    """URL path -> policy for every HTML page in the built `site` (the editor has its own)."""
+    policies = {
         url_path(site, file): policy(inline_script_hashes(file.read_text(encoding="utf-8")))
         for file in sorted(site.rglob("*.html"))
     }
+    return {path: value for path, value in policies.items() if not path.startswith(ADMIN)}
+
+
+def admin_policy(local_backend: str = "") -> str:
+    """The editor's Content-Security-Policy; `make cms` adds its local backend's origin."""
+    directives = [
+        (name, f"{value} {local_backend}" if name == "connect-src" and local_backend else value)
+        for name, value in ADMIN_POLICY
+    ]
+    text = "; ".join(f"{name} {value}" for name, value in directives)
+    return f"{text}; upgrade-insecure-requests"
+
+
+def has_admin(site: Path) -> bool:
+    """Whether this build has the editor at /admin/."""
+    return (site / ADMIN.strip("/") / "index.html").is_file()
+
+
+def union_policy(first: str, second: str) -> str:
+    """One policy allowing what either allows, directive by directive (order kept)."""
+    merged: dict[str, list[str]] = {}
+    for text in (first, second):
+        for directive in filter(None, (part.strip() for part in text.split(";"))):
+            name, *sources = directive.split()
+            kept = merged.setdefault(name, [])
+            kept += [source for source in sources if source not in kept]
+    for sources in merged.values():
+        if len(sources) > 1 and "'none'" in sources:  # 'none' with a source would be ignored
+            sources.remove("'none'")
+    return "; ".join(" ".join([name, *sources]) for name, sources in merged.items())
+
+
+def admin_rules(site: Path, local_backend: str = "") -> list[HeaderRule]:
+    """The editor's own rules, when the build has one: its policy, noindex, a config never cached."""
+    if not has_admin(site):
+        return []
+    return [
+        HeaderRule(f"{ADMIN}*", [("Content-Security-Policy", admin_policy(local_backend)), *ADMIN_HEADERS]),
+        # A new config (a new author, category or field) must reach editors at once.
+        HeaderRule(f"{ADMIN}config.yml", [("Cache-Control", "no-store")]),
+    ]
 
 
 def group_policies(policies: dict[str, str]) -> list[tuple[str, str]]:
@@ -148,16 +224,26 @@ def _is_deeper(path: str, prefix: str) -> bool:
     return "/" in path[len(prefix) :].rstrip("/") or (path != prefix and path.endswith("/"))
 
 
-def header_rules(site: Path, *, preview: bool) -> list[HeaderRule]:
-    """Every `_headers` rule for the built `site`; previews are kept out of search engines."""
+def header_rules(site: Path, *, preview: bool, local_backend: str = "") -> list[HeaderRule]:
+    """Every `_headers` rule for the built `site`; previews are kept out of search engines.
+
+    The site-wide policy allows what any page of the site needs, the editor's sources too:
+    where Netlify joins the policies of two matching rules the browser enforces both, so a
+    page may do only what its own rule allows, and the editor could not run under a
+    site-wide policy stricter than its own.
+    """
     policies = page_policies(site)
     all_hashes = sorted({h for value in policies.values() for h in re.findall(r"'sha256-[^']+'", value)})
-    site_wide = [("Content-Security-Policy", policy(all_hashes)), *SECURITY_HEADERS]
+    site_policy = policy(all_hashes)
+    if has_admin(site):
+        site_policy = union_policy(site_policy, admin_policy(local_backend))
+    site_wide = [("Content-Security-Policy", site_policy), *SECURITY_HEADERS]
     if preview:
         site_wide.append(("X-Robots-Tag", "noindex"))
     rules = [HeaderRule("/*", site_wide)]
     for pattern, value in group_policies(policies):
         rules.append(HeaderRule(pattern, [("Content-Security-Policy", value), ("Cache-Control", HTML_CACHE)]))
+    rules += admin_rules(site, local_backend)
     for file in sorted(site.rglob("*")):
         if file.is_file() and _FINGERPRINTED.search(file.name):
             rules.append(HeaderRule(url_path(site, file), [("Cache-Control", ASSET_CACHE)]))

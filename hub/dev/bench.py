@@ -263,7 +263,8 @@ def write_scratch_project(real: Project, folder: Path, *, hooks: bool, posts: in
     """
     shutil.copytree(real.docs, folder / "docs")
     # A project reads its own data, templates and the abbreviations pymdownx.snippets appends.
-    for own in ("data", "overrides", "hooks", "includes"):
+    # hooks/cms.py copies the editor's bundle from the project's node_modules.
+    for own in ("data", "overrides", "hooks", "includes", "node_modules"):
         (folder / own).symlink_to(real.root / own, target_is_directory=True)
     write_posts(folder / "docs" / "blog" / "posts", posts)
     config: dict[str, object] = {"INHERIT": str(real.config_file), "watch": []}

@@ -72,3 +72,13 @@ def test_a_missing_file_is_one_line_and_exit_1(args: list[str], message: str) ->
         check=False,
     )
     assert (proc.returncode, proc.stderr, proc.stdout) == (1, message + "\n", "")
+
+
+def test_github_format_annotates_each_problem_on_its_line(capsys) -> None:
+    bad = str(FIXTURES / "bad" / "missing-date.md")
+    assert check_content.main([bad, *AUTHORS, "--format", "github"]) == 1
+    out = capsys.readouterr()
+    assert out.out.splitlines() == [
+        "::error file=tests/fixtures/posts/bad/missing-date.md,line=2::date: is required"
+    ]
+    assert out.err.splitlines() == ["1 problem(s) found: fix them and run the check again."]

@@ -29,3 +29,14 @@ def test_a_missing_folder_is_one_line(capsys) -> None:
     out = capsys.readouterr()
     assert out.err == "tests/fixtures/organisations/no-such-folder:1: folder not found\n"
     assert out.out == ""
+
+
+def test_github_format_annotates_each_problem_on_its_line(capsys) -> None:
+    assert main(["--folder", str(FIXTURES / "bad"), "--format", "github"]) == 1
+    out = capsys.readouterr()
+    annotations = out.out.splitlines()
+    assert "::error file=tests/fixtures/organisations/bad/missing-field.yml,line=1::website: is required" in (
+        annotations
+    )
+    assert len(annotations) == sum(len(messages) for _, messages in BAD_FILES)
+    assert all(line.startswith("::error file=tests/fixtures/organisations/bad/") for line in annotations)

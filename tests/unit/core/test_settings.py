@@ -67,3 +67,15 @@ def test_long_date_has_no_leading_zero() -> None:
     assert long_date(dt.date(2026, 10, 6)) == "6 October 2026"
     assert long_date(dt.datetime(2026, 3, 24, 9, 30)) == "24 March 2026"
     assert long_date(None) == ""
+
+
+def test_editor_settings() -> None:
+    assert (settings().cms_repo, settings().cms_local_backend) == ("", "")
+    got = settings(cms_repo="owner/name", cms_local_backend="http://127.0.0.1:8081/")
+    assert (got.cms_repo, got.cms_local_backend) == ("owner/name", "http://127.0.0.1:8081")
+
+
+@pytest.mark.parametrize("origin", ["true", "https://example.org", "http://0.0.0.0:8081", "http://127.0.0.1"])
+def test_the_editor_local_backend_is_only_ever_on_this_machine(origin: str) -> None:
+    with pytest.raises(SettingsError, match="HUB_CMS_LOCAL_BACKEND="):
+        settings(cms_local_backend=origin)

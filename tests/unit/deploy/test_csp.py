@@ -71,3 +71,23 @@ def test_header_rules_for_a_site(tmp_path: Path) -> None:
     assert sha("two()") not in by_pattern["/"]["Content-Security-Policy"]
     assert by_pattern["/main.0123abcd.min.css"]["Cache-Control"].endswith("immutable")
     assert "X-Robots-Tag" not in dict(header_rules(tmp_path, preview=False)[0].headers)
+
+
+def test_union_policy_allows_what_either_allows_and_drops_a_none_beside_a_source() -> None:
+    from hub.deploy.csp import union_policy
+
+    merged = union_policy(
+        "default-src 'none'; script-src 'self' 'sha256-a'",
+        "default-src 'none'; script-src 'self' 'unsafe-eval'; img-src 'none'",
+    )
+    assert merged == "default-src 'none'; script-src 'self' 'sha256-a' 'unsafe-eval'; img-src 'none'"
+    assert union_policy("img-src 'none'", "img-src blob:") == "img-src blob:"
+
+
+def test_the_editor_policy_reaches_the_local_backend_only_when_asked() -> None:
+    from hub.deploy.csp import admin_policy
+
+    assert "127.0.0.1" not in admin_policy()
+    assert "connect-src 'self' https://api.github.com http://127.0.0.1:8081;" in admin_policy(
+        "http://127.0.0.1:8081"
+    )

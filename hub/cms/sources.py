@@ -1,0 +1,48 @@
+"""Read what the editor's config is made from, through the same loaders the build uses."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from hub.cms.config import Choice, Sources
+from hub.core.paths import Project
+from hub.core.schema import read_schema
+from hub.core.vocab import Vocabularies
+from hub.posts.load import allowed_values, load_authors
+
+
+def read_sources(project: Project, vocab: Vocabularies) -> Sources:
+    """The schemas, with each list of choices from its one home (vocabularies, authors file)."""
+    allowed = allowed_values(project.authors_file, vocab, project.schemas)
+    authors = load_authors(project.authors_file, project.schemas)
+    organisation = read_schema("organisation", project.schemas)
+    return Sources(
+        post_schema=read_schema("post", project.schemas),
+        organisation_schema=organisation,
+        social_schema=read_schema("social", project.schemas),
+        post_choices={
+            "categories": [Choice(label, label) for label in allowed.categories],
+            "authors": [Choice(key, str(authors[key]["name"])) for key in allowed.authors],
+            "tags": [Choice(tag, tag) for tag in allowed.tags],
+        },
+        organisation_choices=vocabulary_choices(organisation, vocab),
+    )
+
+
+def vocabulary_choices(schema: Mapping[str, Any], vocab: Vocabularies) -> dict[str, list[Choice]]:
+    """field -> choices for each property (or list of items) marked `x-vocabulary`."""
+    found = {}
+    for name, prop in schema.get("properties", {}).items():
+        source = prop.get("x-vocabulary") or prop.get("items", {}).get("x-vocabulary")
+        if source:
+            found[name] = [Choice(term.id, term.label) for term in vocab[source]]
+    return found
+
+
+def bundle_files(node_modules: Path) -> list[Path]:
+    """Decap's browser bundle: the entry script, and the chunks and WebAssembly it loads from
+    beside itself (the `cms.js` files are the same build for bundlers, not needed here)."""
+    dist = node_modules / "decap-cms" / "dist"
+    return sorted([*dist.glob("*decap-cms.js"), *dist.glob("*.wasm")])
