@@ -44,7 +44,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         questions = load_question_set(context.project.data / DATA_FILE, context.project.schemas)
     except DataErrors as exc:
         raise PluginError(f"{len(exc.errors)} problem(s) in the question set:\n{exc}") from None
-    context.features[FEATURE] = MeasurementBuild(questions, render.template_env(context.project.overrides))
+    context.features[FEATURE] = MeasurementBuild(questions, render.template_env())
     files.append(File.generated(config, DOWNLOADS["csv"], content=render.to_csv(questions)))
     files.append(File.generated(config, DOWNLOADS["txt"], content=render.to_text(questions)))
     return files

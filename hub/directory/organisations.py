@@ -15,21 +15,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nh3
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 from jsonschema import Draft202012Validator
 from markupsafe import Markup
 
-from hub.core.dates import long_date
 from hub.core.paths import display_path
 from hub.core.schema import fill_vocabularies, read_schema, schema_errors, validator
 from hub.core.slugs import SLUG, slugify
+from hub.core.spreadsheet import defuse
+from hub.core.templates import package_env
 from hub.core.vocab import Term
 from hub.core.yamlio import DataError, DataErrors, Loaded, load_yaml
 from hub.pages.structured_data import organization
 
 URL_PREFIX = "organisations/"
-# Characters that make a spreadsheet read a cell as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 Vocab = Mapping[str, Sequence[Term]]
 MarkdownRenderer = Callable[[str], str]
@@ -201,18 +200,8 @@ def by_element(organisations: Iterable[Organisation]) -> dict[str, list[Organisa
 
 
 def template_env() -> Environment:
-    """An autoescaping Jinja environment over this package's templates/: data is text unless
-    marked safe here. (The theme's environment, which renders overrides/, does not autoescape.)"""
-    env = Environment(
-        loader=PackageLoader("hub.directory", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["long_date"] = long_date  # as in the theme's environment (hooks/site.py)
-    return env
+    """The directory's own templates (hub/directory/templates/), autoescaped."""
+    return package_env("hub.directory")
 
 
 def description_html(org: Organisation, markdown: Callable[[str], str]) -> Markup:
@@ -348,10 +337,5 @@ def to_csv(organisations: Sequence[Organisation], vocab: Vocab) -> str:
             org.last_reviewed.isoformat(),
             org.url,
         ]
-        writer.writerow([_defuse(cell) for cell in row])
+        writer.writerow([defuse(cell) for cell in row])
     return out.getvalue()
-
-
-def _defuse(cell: str) -> str:
-    """Prefix a cell that starts like a formula with an apostrophe, so it stays text."""
-    return f"'{cell}" if cell.startswith(_FORMULA_START) else cell

@@ -5,14 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 
-from hub.core.dates import long_date
+from hub.core.spreadsheet import defuse
+from hub.core.templates import package_env
 from hub.measurement.questions import QuestionSet
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = ("question", "option id", "option text", "group")
 # The background whose share is followed up the levels ("who gets on").
 PROGRESS_GROUP = "lower"
@@ -22,17 +21,9 @@ class MissingInclude(ValueError):
     """A page lacks the marker its rendered block belongs in."""
 
 
-def template_env(templates: Path) -> Environment:
-    """An autoescaping Jinja environment over overrides/: data is text."""
-    env = Environment(
-        loader=FileSystemLoader(templates),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["long_date"] = long_date
-    return env
+def template_env() -> Environment:
+    """The measurement feature's own templates (hub/measurement/templates/), autoescaped."""
+    return package_env("hub.measurement")
 
 
 def marker(name: str) -> str:
@@ -52,7 +43,7 @@ def fill_includes(html: str, blocks: dict[str, str], page: str) -> str:
 
 def render(env: Environment, template: str, questions: QuestionSet, **extra: object) -> str:
     """Render one measurement partial with the question set."""
-    return env.get_template(f"partials/measurement/{template}.html").render(
+    return env.get_template(f"{template}.html").render(
         questions=questions, groups={g.id: g for g in questions.groups}, **extra
     )
 
@@ -89,10 +80,10 @@ def to_csv(questions: QuestionSet) -> str:
     writer.writerow(CSV_COLUMNS)
     key = questions.key_question
     for option in key.options:
-        writer.writerow([_defuse(c) for c in (key.text, option.id, option.text, labels[option.group])])
+        writer.writerow([defuse(c) for c in (key.text, option.id, option.text, labels[option.group])])
     for question in questions.supporting:
         for option in question.options:
-            writer.writerow([_defuse(c) for c in (question.text, option.id, option.text, "")])
+            writer.writerow([defuse(c) for c in (question.text, option.id, option.text, "")])
     return out.getvalue()
 
 
@@ -111,8 +102,3 @@ def to_text(questions: QuestionSet) -> str:
         lines += [question.note, ""] if question.note else [""]
     lines.append(f"Source: {questions.supporting_source.title}, {questions.supporting_source.url}")
     return "\n".join(lines) + "\n"
-
-
-def _defuse(cell: str) -> str:
-    """Prefix a cell that starts like a formula with an apostrophe, so it stays text."""
-    return f"'{cell}" if cell.startswith(_FORMULA_START) else cell

@@ -227,6 +227,6 @@ def test_csv_quotes_commas_and_quotes_and_defuses_formulas(logic) -> None:
     ],
 )
 def test_defuse_matches_the_directory_csv(logic, cell: str, expected: str) -> None:
-    from hub.directory.organisations import _defuse
+    from hub.core.spreadsheet import defuse as _defuse
 
     assert logic("(m, c) => m.defuse(c)", cell) == expected == _defuse(cell)

@@ -16,7 +16,7 @@ from tests.project import PROJECT, ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "measurement"
 BAD = "tests/fixtures/measurement/bad"
-ENV = render.template_env(PROJECT.overrides)
+ENV = render.template_env()
 GOOD = load_question_set(FIXTURES / "good.yml", PROJECT.schemas)
 REAL = load_question_set(PROJECT.data / "measurement.yml", PROJECT.schemas)
 URL = "must be the source page's full web address, starting with https://"
