@@ -52,6 +52,15 @@ class Build:
         """Parse the built page at a site URL such as `strategy/data/`."""
         return BeautifulSoup(self.page_file(url_path).read_text(encoding="utf-8"), "html.parser")
 
+    def page_files(self) -> list[Path]:
+        """Every HTML page of the site (404 included). The editor at admin/ is Decap CMS's own
+        application, not a page of the site: tests/build/test_cms.py and test_cms.py cover it."""
+        return [f for f in sorted(self.site.rglob("*.html")) if f.relative_to(self.site).parts[0] != "admin"]
+
+    def page_urls(self) -> list[str]:
+        """Every page as a site-relative URL, such as `strategy/data/` (404.html as it is)."""
+        return [f.relative_to(self.site).as_posix().removesuffix("index.html") for f in self.page_files()]
+
     def page_file(self, url_path: str) -> Path:
         """Return the HTML file that serves `url_path`."""
         target = self.site / url_path.strip("/")

@@ -48,6 +48,7 @@ class Sources:
     # field name -> choices, per collection (`enum`s a schema leaves to the vocabularies)
     post_choices: Mapping[str, Sequence[Choice]]
     organisation_choices: Mapping[str, Sequence[Choice]]
+    social_choices: Mapping[str, Sequence[Choice]]
 
 
 def cms_config(sources: Sources, *, repo: str, site_url: str, local_backend: str = "") -> dict[str, Any]:
@@ -73,7 +74,7 @@ def cms_config(sources: Sources, *, repo: str, site_url: str, local_backend: str
         "collections": [
             posts_collection(sources.post_schema, sources.post_choices),
             organisations_collection(sources.organisation_schema, sources.organisation_choices),
-            social_collection(sources.social_schema),
+            social_collection(sources.social_schema, sources.social_choices),
         ],
     }
     if local_backend:
@@ -126,7 +127,7 @@ def organisations_collection(
     }
 
 
-def social_collection(schema: Mapping[str, Any]) -> dict[str, Any]:
+def social_collection(schema: Mapping[str, Any], choices: Mapping[str, Sequence[Choice]]) -> dict[str, Any]:
     """Latest on social media: the one file data/social.yml, edited as a list of posts."""
     return {
         "name": "social",
@@ -137,7 +138,7 @@ def social_collection(schema: Mapping[str, Any]) -> dict[str, Any]:
                 "label": "Social posts",
                 "file": "data/social.yml",
                 "format": "yml",
-                "fields": schema_fields(schema, {}),
+                "fields": schema_fields(schema, choices),
             }
         ],
     }
@@ -191,12 +192,12 @@ def _field(
         if prop.get("type") == "array":
             field.update(multiple=True, **_bounds(prop))
     elif prop.get("type") == "array" and items.get("type") == "object":
-        nested = schema_fields(items, {}, markdown=markdown)
+        nested = schema_fields(items, choices, markdown=markdown)
         field.update(widget="list", fields=nested, **_bounds(prop))
     elif prop.get("type") == "array":
         field.update(widget="list", field={"name": name, "label": label_of(name), "widget": "string"})
     elif prop.get("type") == "object":
-        nested = schema_fields(prop, {}, markdown=markdown, optional_block=not required)
+        nested = schema_fields(prop, choices, markdown=markdown, optional_block=not required)
         field.update(widget="object", collapsed=not required, fields=nested)
     elif prop.get("type") == "boolean":
         field["widget"] = "boolean"

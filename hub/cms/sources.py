@@ -18,26 +18,32 @@ def read_sources(project: Project, vocab: Vocabularies) -> Sources:
     allowed = allowed_values(project.authors_file, vocab, project.schemas)
     authors = load_authors(project.authors_file, project.schemas)
     organisation = read_schema("organisation", project.schemas)
+    social = read_schema("social", project.schemas)
     return Sources(
         post_schema=read_schema("post", project.schemas),
         organisation_schema=organisation,
-        social_schema=read_schema("social", project.schemas),
+        social_schema=social,
         post_choices={
             "categories": [Choice(label, label) for label in allowed.categories],
             "authors": [Choice(key, str(authors[key]["name"])) for key in allowed.authors],
             "tags": [Choice(tag, tag) for tag in allowed.tags],
         },
         organisation_choices=vocabulary_choices(organisation, vocab),
+        social_choices=vocabulary_choices(social, vocab),
     )
 
 
 def vocabulary_choices(schema: Mapping[str, Any], vocab: Vocabularies) -> dict[str, list[Choice]]:
-    """field -> choices for each property (or list of items) marked `x-vocabulary`."""
+    """field -> choices for each property (or list of items) marked `x-vocabulary`, at any depth."""
     found = {}
     for name, prop in schema.get("properties", {}).items():
-        source = prop.get("x-vocabulary") or prop.get("items", {}).get("x-vocabulary")
+        items = prop.get("items", {})
+        source = prop.get("x-vocabulary") or items.get("x-vocabulary")
         if source:
             found[name] = [Choice(term.id, term.label) for term in vocab[source]]
+        for nested in (prop, items):
+            if nested.get("type") == "object":
+                found |= vocabulary_choices(nested, vocab)
     return found
 
 

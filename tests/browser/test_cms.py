@@ -21,17 +21,12 @@ import pytest
 
 from hub.dev.preview import serve_static
 from scripts import check_content, check_data
+from tests.browser.csp import watch
 from tests.conftest import Build, build_site
 from tests.project import PROJECT, ROOT
 
 pytestmark = pytest.mark.browser
 
-# Records what the browser itself reports; Playwright's init script is not subject to CSP.
-WATCH_CSP = """
-window.__cspViolations = [];
-document.addEventListener('securitypolicyviolation', (e) =>
-  window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
-"""
 SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 
 
@@ -107,12 +102,7 @@ def checkout(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Checkout]:
 def editor(browser, checkout: Checkout) -> Iterator[object]:
     """A signed-in editor on the copy's /admin/, with CSP violations and console errors collected."""
     context = browser.new_context(base_url=checkout.url)
-    page = context.new_page()
-    page.add_init_script(WATCH_CSP)
-    errors: list[str] = []
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.errors = errors
+    page = watch(context.new_page())
     page.set_default_timeout(30_000)
     page.goto("admin/")
     page.get_by_role("button", name="Login").click()
@@ -150,20 +140,14 @@ def problems(page) -> list[str]:
     return page.evaluate("() => window.__cspViolations") + page.errors
 
 
-def test_editor_loads_its_generated_config_under_the_production_headers(browser, preview_url: str) -> None:
-    context = browser.new_context(base_url=preview_url)
-    page = context.new_page()
-    page.add_init_script(WATCH_CSP)
-    errors: list[str] = []
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
+def test_editor_loads_its_generated_config_under_the_production_headers(strict_page) -> None:
+    page = strict_page
     response = page.goto("admin/")
     assert "'unsafe-eval'" in response.headers["content-security-policy"]
     # The GitHub backend's sign-in button appears only once the config has loaded and passed.
     page.get_by_role("button", name="Login with GitHub").wait_for(timeout=30_000)
     assert page.get_by_text("Error loading the CMS configuration").count() == 0
-    assert page.evaluate("() => window.__cspViolations") + errors == []
-    context.close()
+    assert problems(page) == []
 
 
 def test_an_editor_publishes_a_post_that_passes_the_checks_and_the_build(

@@ -4,14 +4,13 @@ keyboard only, printing, downloading; no request leaves the page; axe and the CS
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.axe import axe_violations
-from tests.browser.test_csp import WATCH_CSP, violations
+from tests.browser.csp import violations
 from tests.project import PROJECT
 
 pytestmark = pytest.mark.browser
@@ -241,20 +240,6 @@ def test_instant_navigation_starts_the_calculator(page) -> None:
     page.wait_for_selector("#hub-compare[data-ready]")
     fill(page, COUNTS, 150)
     assert rows(page, ".hub-compare-table") == EXPECTED
-
-
-@pytest.fixture
-def strict_page(browser, preview_url: str) -> Iterator[object]:
-    """The page under the production headers, collecting CSP violations and console errors."""
-    context = browser.new_context(base_url=preview_url)
-    page = context.new_page()
-    page.add_init_script(WATCH_CSP)
-    errors: list[str] = []
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.errors = errors
-    yield page
-    context.close()
 
 
 def test_no_csp_violation_while_typing_and_loading(strict_page) -> None:

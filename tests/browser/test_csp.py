@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-pytestmark = pytest.mark.browser
+from tests.browser.csp import violations
 
-# Records what the browser itself reports; Playwright's init script is not subject to CSP.
-WATCH_CSP = """
-window.__cspViolations = [];
-document.addEventListener('securitypolicyviolation', (e) =>
-  window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
-"""
+pytestmark = pytest.mark.browser
 
 PAGE_TYPES = {
     "home": "",
@@ -29,26 +22,6 @@ PAGE_TYPES = {
     "about": "about/",
     "404": "no-such-page/",
 }
-
-
-@pytest.fixture
-def strict_page(browser, preview_url: str) -> Iterator[object]:
-    """A page on the preview server, collecting CSP violations and console errors."""
-    context = browser.new_context(base_url=preview_url)
-    page = context.new_page()
-    page.add_init_script(WATCH_CSP)
-    errors: list[str] = []
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.errors = errors
-    yield page
-    context.close()
-
-
-def violations(page) -> list[str]:
-    """CSP violations and console errors, once the page's requests (worker, index) have settled."""
-    page.wait_for_load_state("networkidle")
-    return page.evaluate("() => window.__cspViolations") + page.errors
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)

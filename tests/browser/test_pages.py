@@ -22,14 +22,8 @@ def h1_text(page) -> str:
 
 
 def every_page_url(build: Build) -> list[str]:
-    """Every page the build made, as a site-relative URL (404 included). The editor at admin/
-    is Decap CMS's own application, not a page of the site (tests/browser/test_cms.py)."""
-    urls = []
-    for file in sorted(build.site.rglob("*.html")):
-        rel = file.relative_to(build.site).as_posix()
-        if not rel.startswith("admin/"):
-            urls.append(rel.removesuffix("index.html"))
-    return urls
+    """Every page the build made, as a site-relative URL (404 included)."""
+    return build.page_urls()
 
 
 # Every page, in shards: one test per shard keeps each test short on a busy machine, and

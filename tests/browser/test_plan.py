@@ -9,14 +9,13 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from tests.browser.axe import axe_violations
-from tests.browser.test_csp import WATCH_CSP, violations
+from tests.browser.csp import violations
 from tests.conftest import Build
 
 pytestmark = pytest.mark.browser
@@ -314,20 +313,6 @@ def test_without_javascript_the_lists_still_read_and_the_plan_lists_every_action
     assert "need JavaScript" in page.locator("[data-hub-nojs]").inner_text()
     assert page.locator("[data-hub-item]").count() == len(data["actions"])
     assert page.locator("[data-hub-tools]").is_hidden()
-    context.close()
-
-
-@pytest.fixture
-def strict_page(browser, preview_url: str) -> Iterator[object]:
-    """A page under the production headers, collecting CSP violations and console errors."""
-    context = browser.new_context(base_url=preview_url)
-    page = context.new_page()
-    page.add_init_script(WATCH_CSP)
-    errors: list[str] = []
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.errors = errors
-    yield page
     context.close()
 
 

@@ -211,7 +211,7 @@ def test_json_feed_has_every_published_post(build: Build) -> None:
 
 
 def test_every_page_links_both_feeds_for_autodiscovery(build: Build) -> None:
-    for file in sorted(build.site.rglob("*.html")):
+    for file in build.page_files():
         html = file.read_text(encoding="utf-8")
         head = html[: html.find("</head>")]
         for kind, name in (

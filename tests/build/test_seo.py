@@ -18,10 +18,7 @@ def json_ld(build: Build, url: str) -> list[dict]:
 
 
 def pages(build: Build) -> list[str]:
-    return [
-        f.relative_to(build.site).as_posix().removesuffix("index.html")
-        for f in sorted(build.site.rglob("index.html"))
-    ]
+    return [url for url in build.page_urls() if not url.endswith(".html")]
 
 
 def test_every_page_has_description_canonical_and_sharing_tags(build: Build) -> None:

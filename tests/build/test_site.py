@@ -18,7 +18,7 @@ BASE = "https://hub.invalid/"
 
 def all_pages(build: Build) -> list[Path]:
     """Every HTML page of the built site."""
-    return sorted(build.site.rglob("*.html"))
+    return build.page_files()
 
 
 def url_of(build: Build, file: Path) -> str:

@@ -82,8 +82,9 @@ def test_social_posts_are_one_file_with_every_field_of_a_post() -> None:
     assert social["file"] == "data/social.yml"
     assert assert_fields_follow(read_schema("social", PROJECT.schemas), social["fields"], "social") == 5
     platform = by_name(by_name(social["fields"])["posts"]["fields"])["platform"]
-    schema_platforms = read_schema("social", PROJECT.schemas)["properties"]["posts"]["items"]
-    assert options(platform) == schema_platforms["properties"]["platform"]["enum"]
+    # The platforms come from the vocabulary the social schema names (x-vocabulary), with labels.
+    assert options(platform) == VOCAB.ids("platforms")
+    assert [o["label"] for o in platform["options"]] == list(VOCAB.labels("platforms").values())
 
 
 def test_post_choices_come_from_the_vocabularies_and_the_authors_file() -> None:
