@@ -12,10 +12,11 @@ from urllib.parse import urljoin
 import pytest
 from markupsafe import escape
 
+from hub.dev import sitebuild
 from hub.directory.organisations import by_element, load_organisations
 from tests.conftest import Build, build_site
 from tests.pages import ELEMENT_PAGES
-from tests.project import PROJECT, ROOT, VOCAB
+from tests.project import PROJECT, ROOT, VOCAB, copy_project
 from tests.unit.directory.test_organisations import BAD_FILES
 
 FIXTURES = ROOT / "tests" / "fixtures" / "organisations"
@@ -172,3 +173,14 @@ def test_a_missing_data_folder_stops_the_build_with_one_message(tmp_path: Path) 
     missing = "tests/fixtures/organisations/no-such-folder:1: folder not found"
     assert f"1 problem(s) in the organisation data:\n{missing}" in log
     assert "Traceback" not in log
+
+
+def test_a_copied_checkout_builds_its_own_data(tmp_path: Path) -> None:
+    """Paths come from the loaded mkdocs.yml, never from where `hub` was installed: a copy
+    built with this checkout's virtual environment reads the copy's organisations."""
+    config = copy_project(tmp_path / "copy")
+    broken = tmp_path / "copy" / "data" / "organisations" / "upreach.yml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("website: https://", "website: http://"))
+    built = sitebuild.build_site(config, tmp_path / "site")
+    assert built.returncode != 0
+    assert "data/organisations/upreach.yml:" in built.log and "website" in built.log

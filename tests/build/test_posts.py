@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import json
-import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,7 @@ from hub.core.dates import long_date
 from hub.dev import sitebuild
 from hub.posts.load import read_front_matter
 from tests.conftest import ROOT, Build, build_site
-from tests.project import PROJECT, VOCAB
+from tests.project import PROJECT, VOCAB, copy_project
 
 SITE_URL = "https://employer-hub.netlify.app/"
 BASE = "https://hub.invalid/"
@@ -315,9 +314,7 @@ def test_masterclass_box_writes_the_date_without_a_leading_zero() -> None:
 
 def _build_a_copy(tmp_path: Path, files: dict[str, str]) -> subprocess.CompletedProcess[str]:
     """Build a copy of the site with `files` (paths under the copy -> text) written into it."""
-    for name in ("docs", "overrides", "hooks", "data", "hub"):  # mkdocs.yml watches data/ and hub/
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_project(tmp_path)
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     built = sitebuild.build_site(tmp_path / "mkdocs.yml", tmp_path / "s")
@@ -328,7 +325,7 @@ def test_a_broken_post_stops_the_build_with_file_line_and_field(tmp_path: Path) 
     bad = ROOT / "tests" / "fixtures" / "posts" / "bad" / "many-problems.md"
     proc = _build_a_copy(tmp_path, {"docs/blog/posts/bad.md": bad.read_text(encoding="utf-8")})
     assert proc.returncode != 0
-    shown = "docs/blog/posts/bad.md"  # the copy's own hub/ is imported: paths are shown from its root
+    shown = "docs/blog/posts/bad.md"  # paths are shown from the copy's root
     for line in (
         f"{shown}:3: descripton: is not a known field: check its spelling",
         f"{shown}:5: authors.0: 'someone' is not allowed: use one of editors, events",
