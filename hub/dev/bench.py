@@ -203,11 +203,10 @@ def _weigh_site(site: Path, label: str, netlify_toml: Path) -> list[str]:
         f"  _headers: {headers.count(chr(10) + '/') + 1} rules, {len(headers.encode()) / 1024:.0f} KB "
         f"for {len(list(site.rglob('*.html')))} pages"
     )
-    index = site / "search" / "search_index.json"
-    raw = index.read_bytes()
+    bundle = [file for file in (site / "pagefind").rglob("*") if file.is_file()]
     lines.append(
-        f"  search index fetched on every first visit: {len(raw) / 1024:.0f} KB raw, "
-        f"{len(gzip.compress(raw, 6)) / 1024:.0f} KB gzip"
+        f"  search index (Pagefind, fetched in chunks per query, none before the search opens): "
+        f"{len(bundle)} files, {sum(f.stat().st_size for f in bundle) / 1024:.0f} KB on disk"
     )
     return lines
 
@@ -237,6 +236,91 @@ def _weights(seen: list[tuple[str, bytes]]) -> str:
         f"{k} {t[0]}x {t[1] / 1024:.0f}/{t[2] / 1024:.0f} KB" for k, t in sorted(by_kind.items())
     )
     return f"{len(seen)} requests, {raw_all / 1024:.0f} KB raw, {gz_all / 1024:.0f} KB gzip [{parts}]"
+
+
+# --- Search -------------------------------------------------------------------------------------
+
+# Queries a visitor might type, each typed a key at a time into the header search.
+SEARCH_QUERIES = ("pay gap", "main household earner", "mentoring", "board agenda", "apprenticeships")
+
+# In the page: note the time of every keydown; resolve when the result list answers `query`.
+_LAST_KEY_JS = """
+() => {
+  window.__hubLastKey = 0;
+  document.addEventListener('keydown', () => { window.__hubLastKey = performance.now(); }, true);
+}
+"""
+_ANSWERED_JS = """
+(query) => new Promise((resolve) => {
+  const list = document.getElementById('hub-search-results');
+  const done = () => list.dataset.query === query;
+  if (done()) return resolve(performance.now() - window.__hubLastKey);
+  new MutationObserver((_, observer) => {
+    if (done()) { observer.disconnect(); resolve(performance.now() - window.__hubLastKey); }
+  }).observe(list, {attributes: true, attributeFilter: ['data-query']});
+})
+"""
+
+
+def bench_search(opts: Options) -> list[str]:
+    """On the large site, in Chromium: bytes the search fetches for one query, and the time from
+    the last keystroke to results, for a first query (start-up included) and a later one."""
+    site = opts.scratch / "site-weight-large"
+    if not (site / "pagefind").is_dir():
+        _timed_project_build(opts, site, hooks=True, posts=opts.posts, orgs=_synthetic_folder(opts))
+    pages = len(list(site.rglob("*.html")))
+    first, later = _search_timings(site, opts.project.netlify_toml)
+    lines = [f"search on {opts.posts} posts + {opts.orgs} organisations ({pages} pages), goal <= 300 ms:"]
+    for (query, ms, requests, raw, packed), (_, warm_ms, _, _, warm_packed) in zip(first, later, strict=True):
+        lines.append(
+            f"  {query!r}: first query {ms:.0f} ms, {requests} requests, {raw / 1024:.0f} KB raw / "
+            f"{packed / 1024:.0f} KB gzip; typed again later {warm_ms:.0f} ms, "
+            f"{warm_packed / 1024:.0f} KB gzip"
+        )
+    times = [row[1] for row in first]
+    lines.append(f"  first query: median {statistics.median(times):.0f} ms, worst {max(times):.0f} ms")
+    return lines
+
+
+SearchRow = tuple[str, float, int, int, int]
+
+
+def _search_timings(site: Path, netlify_toml: Path) -> tuple[list[SearchRow], list[SearchRow]]:
+    """For each query, a fresh visitor on a guidance page: open the search, type, time the results;
+    then type another query and this one again (index chunks now cached in the page)."""
+    from playwright.sync_api import sync_playwright
+
+    first: list[SearchRow] = []
+    later: list[SearchRow] = []
+    with serve_static(site, netlify_toml=netlify_toml) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+        for query in SEARCH_QUERIES:
+            context = browser.new_context(base_url=base)
+            page = context.new_page()
+            page.goto("strategy/data/measuring/", wait_until="networkidle", timeout=180_000)
+            page.evaluate(_LAST_KEY_JS)
+            first.append(_timed_query(page, query))
+            _timed_query(page, "policy")
+            later.append(_timed_query(page, query))
+            context.close()
+        browser.close()
+    return first, later
+
+
+def _timed_query(page: object, query: str) -> SearchRow:
+    """Open the search, type `query` a key at a time; (query, ms, requests, raw, gzip bytes)."""
+    finished: list[object] = []
+    listener = finished.append
+    page.on("requestfinished", listener)  # type: ignore[attr-defined]
+    page.keyboard.press("Escape")  # type: ignore[attr-defined]
+    page.keyboard.press("/")  # type: ignore[attr-defined]
+    page.fill("#hub-search-input", "")  # type: ignore[attr-defined]
+    page.keyboard.type(query)  # type: ignore[attr-defined]
+    ms = page.evaluate(_ANSWERED_JS, query)  # type: ignore[attr-defined]
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    page.remove_listener("requestfinished", listener)  # type: ignore[attr-defined]
+    bodies = [_body_of(request)[1] for request in finished]
+    return query, ms, len(bodies), sum(map(len, bodies)), sum(len(gzip.compress(b, 6)) for b in bodies)
 
 
 # --- Scratch projects ---------------------------------------------------------------------------
@@ -280,12 +364,24 @@ def write_scratch_project(real: Project, folder: Path, *, hooks: bool, posts: in
 
 def stock_material_overrides(config_file: Path) -> dict[str, object]:
     """The keys that turn the real config into stock Material: no hooks, an empty custom_dir,
-    and the nav without the page our directory hook generates."""
+    the nav without the page our directory hook generates, and Material's own search plugin
+    (the hub replaced it with Pagefind, a hook) in front of the same plugins."""
     return {
         "hooks": [],
         "theme": {"custom_dir": "stock-overrides"},
         "nav": _without_page(_read_nav(config_file), GENERATED_NAV_PAGE),
+        "plugins": ["search", *_read_plugins(config_file)],
     }
+
+
+def _read_plugins(config_file: Path) -> list[object]:
+    """The `plugins:` of a mkdocs.yml as written (names and options), its tags resolved."""
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+    loader = get_yaml_loader(config=MkDocsConfig(config_file_path=str(config_file)))
+    with config_file.open(encoding="utf-8") as handle:
+        return list(yaml_load(handle, loader)["plugins"])
 
 
 def _read_nav(config_file: Path) -> list[object]:
@@ -331,4 +427,5 @@ BENCHMARKS: dict[str, Callable[[Options], list[str]]] = {
     "page-weight": bench_page_weight,
     "page-weight-large": bench_page_weight_large,
     "site-build": bench_site_build,
+    "search": bench_search,
 }

@@ -101,7 +101,7 @@ def test_directory_filter_works_under_the_policy(strict_page) -> None:
 
 def test_structured_data_causes_no_report(strict_page) -> None:
     response = strict_page.goto("organisations/upreach/")
-    assert "script-src 'self' 'sha256-" in response.headers["content-security-policy"]
+    assert "script-src 'self' 'wasm-unsafe-eval' 'sha256-" in response.headers["content-security-policy"]
     assert strict_page.locator('script[type="application/ld+json"]').count() == 1
     strict_page.wait_for_function("() => typeof document$ !== 'undefined'")
     assert violations(strict_page) == []

@@ -1,0 +1,146 @@
+/* Site search, the results: loaded by main.js when the visitor first opens the search.
+ * Imports Pagefind's own JS API (site/pagefind/pagefind.js, written by hooks/search.py), which
+ * fetches only the index chunks and fragments each query needs. Keyboard as Material's search:
+ * arrow keys move between the box and the results, Enter opens one, Esc closes.
+ */
+import { SHOWN, bundleUrls, countText, excerptRuns, nextPosition, normalise } from "./logic.js";
+
+const urls = bundleUrls(import.meta.url);
+
+export async function mount({ toggle, input }) {
+  const pagefind = await import(urls.pagefind.href);
+  await pagefind.options({ baseUrl: urls.root.pathname });
+  await pagefind.init();
+  return new Search(pagefind, toggle, input);
+}
+
+class Search {
+  constructor(pagefind, toggle, input) {
+    this.pagefind = pagefind;
+    this.toggle = toggle;
+    this.input = input;
+    this.status = document.getElementById("hub-search-status");
+    this.list = document.getElementById("hub-search-results");
+    this.returnFocus = null;
+    this.latest = 0; // the newest query asked; older answers are dropped
+    this.shownQuery = null;
+    input.addEventListener("input", () => this.search());
+    input.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.choose(0);
+    });
+    input.form.addEventListener("reset", () => {
+      window.setTimeout(() => this.search(), 0); // after the box is emptied
+      input.focus();
+    });
+    document.addEventListener("keydown", (event) => this.onKey(event));
+    toggle.addEventListener("change", () => {
+      if (!toggle.checked) this.close(false);
+    });
+    // Material's instant navigation: a chosen result loads the next page into this one, so
+    // the search closes when the page's address changes (not on the first, current, emission).
+    let shown = location.href;
+    if (window.document$) {
+      window.document$.subscribe(() => {
+        if (location.href !== shown) this.close(false);
+        shown = location.href;
+      });
+    }
+  }
+
+  open(returnFocus) {
+    this.returnFocus = returnFocus;
+    this.toggle.checked = true;
+    this.search();
+  }
+
+  close(restoreFocus) {
+    this.toggle.checked = false;
+    if (document.activeElement && this.dialogHas(document.activeElement)) document.activeElement.blur();
+    if (restoreFocus && this.returnFocus && document.contains(this.returnFocus)) this.returnFocus.focus();
+    this.returnFocus = null;
+  }
+
+  dialogHas(element) {
+    return Boolean(element.closest && element.closest("[data-hub-search]"));
+  }
+
+  links() {
+    return [...this.list.querySelectorAll("a.md-search-result__link")];
+  }
+
+  onKey(event) {
+    if (!this.toggle.checked || !this.dialogHas(document.activeElement || document.body)) return;
+    const links = this.links();
+    const position = links.indexOf(document.activeElement);
+    if (event.key === "Escape") {
+      event.preventDefault();
+      this.close(true);
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      const next = nextPosition(position, links.length, event.key === "ArrowDown" ? 1 : -1);
+      (next === -1 ? this.input : links[next]).focus();
+    } else if (event.key === "Enter" && document.activeElement === this.input) {
+      event.preventDefault();
+      this.choose(0);
+    }
+  }
+
+  choose(index) {
+    const link = this.links()[index];
+    if (link) link.click(); // a click, so Material's instant navigation handles it
+  }
+
+  async search() {
+    const query = normalise(this.input.value);
+    if (query === this.shownQuery) return;
+    const asked = ++this.latest;
+    if (!query) {
+      this.show(query, [], null);
+      return;
+    }
+    const found = await this.pagefind.search(query);
+    if (asked !== this.latest || !found) return; // a newer query was typed meanwhile
+    const pages = await Promise.all(found.results.slice(0, SHOWN).map((result) => result.data()));
+    if (asked !== this.latest) return;
+    this.show(query, pages, found.results.length);
+  }
+
+  show(query, pages, total) {
+    this.shownQuery = query;
+    this.list.replaceChildren(...pages.map((page) => resultItem(page)));
+    this.status.textContent = total === null ? "Type to start searching" : countText(total, pages.length);
+    this.list.hidden = pages.length === 0;
+    this.list.dataset.query = query; // what the list answers (tests and `make bench` wait on it)
+  }
+}
+
+function resultItem(page) {
+  const item = document.createElement("li");
+  item.className = "md-search-result__item";
+  const link = document.createElement("a");
+  link.className = "md-search-result__link";
+  link.href = page.url;
+  const article = document.createElement("article");
+  article.className = "md-search-result__article md-typeset";
+  const kind = document.createElement("p");
+  kind.className = "hub-search-result__kind";
+  kind.textContent = (page.meta && page.meta.kind) || "Page";
+  const title = document.createElement("p");
+  title.className = "hub-search-result__title";
+  title.textContent = (page.meta && page.meta.title) || page.url;
+  const excerpt = document.createElement("p");
+  for (const run of excerptRuns(page.excerpt)) {
+    if (run.marked) {
+      const mark = document.createElement("mark");
+      mark.textContent = run.text;
+      excerpt.append(mark);
+    } else {
+      excerpt.append(run.text);
+    }
+  }
+  article.append(kind, title, excerpt);
+  link.append(article);
+  item.append(link);
+  return item;
+}
