@@ -1,7 +1,7 @@
 /* Site search, the results: loaded by main.js when the visitor first opens the search.
  * Imports Pagefind's own JS API (site/pagefind/pagefind.js, written by hooks/search.py), which
  * fetches only the index chunks and fragments each query needs. Keyboard as Material's search:
- * arrow keys move between the box and the results, Enter opens one, Esc closes.
+ * arrow keys move between the box and the results, Enter opens one (main.js handles Esc).
  */
 import { SHOWN, bundleUrls, countText, excerptRuns, nextPosition, normalise } from "./logic.js";
 
@@ -21,44 +21,33 @@ class Search {
     this.input = input;
     this.status = document.getElementById("hub-search-status");
     this.list = document.getElementById("hub-search-results");
-    this.returnFocus = null;
     this.latest = 0; // the newest query asked; older answers are dropped
     this.shownQuery = null;
     input.addEventListener("input", () => this.search());
-    input.form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      this.choose(0);
-    });
     input.form.addEventListener("reset", () => {
       window.setTimeout(() => this.search(), 0); // after the box is emptied
       input.focus();
     });
     document.addEventListener("keydown", (event) => this.onKey(event));
-    toggle.addEventListener("change", () => {
-      if (!toggle.checked) this.close(false);
-    });
     // Material's instant navigation: a chosen result loads the next page into this one, so
     // the search closes when the page's address changes (not on the first, current, emission).
     let shown = location.href;
     if (window.document$) {
       window.document$.subscribe(() => {
-        if (location.href !== shown) this.close(false);
+        if (location.href !== shown) this.close();
         shown = location.href;
       });
     }
   }
 
-  open(returnFocus) {
-    this.returnFocus = returnFocus;
-    this.toggle.checked = true;
+  open() {
     this.search();
   }
 
-  close(restoreFocus) {
+  // After a result is chosen (main.js closes on Esc, and puts focus back).
+  close() {
     this.toggle.checked = false;
     if (document.activeElement && this.dialogHas(document.activeElement)) document.activeElement.blur();
-    if (restoreFocus && this.returnFocus && document.contains(this.returnFocus)) this.returnFocus.focus();
-    this.returnFocus = null;
   }
 
   dialogHas(element) {
@@ -73,10 +62,7 @@ class Search {
     if (!this.toggle.checked || !this.dialogHas(document.activeElement || document.body)) return;
     const links = this.links();
     const position = links.indexOf(document.activeElement);
-    if (event.key === "Escape") {
-      event.preventDefault();
-      this.close(true);
-    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
       const next = nextPosition(position, links.length, event.key === "ArrowDown" ? 1 : -1);
       (next === -1 ? this.input : links[next]).focus();

@@ -5,6 +5,7 @@
  */
 const toggle = document.getElementById("__search");
 const input = document.getElementById("hub-search-input");
+const box = document.querySelector("[data-hub-search]");
 let dialog = null; // the results code, once loaded
 let returnFocus = null; // where Esc puts focus back
 
@@ -30,17 +31,34 @@ function open(from) {
     toggle.checked = true;
   }
   if (document.activeElement !== input) input.focus();
-  load().then((search) => search.open(returnFocus));
+  load().then((search) => search.open());
 }
 
-if (toggle && input) {
+// Esc works at once too, whether or not the results code has arrived.
+function close() {
+  toggle.checked = false;
+  if (box.contains(document.activeElement)) document.activeElement.blur();
+  if (returnFocus && document.contains(returnFocus)) returnFocus.focus();
+  returnFocus = null;
+}
+
+if (toggle && input && box) {
   // The header button (a label for the toggle) and, on wide screens, the box itself.
   toggle.addEventListener("change", () => {
     if (toggle.checked) open(null);
   });
   input.addEventListener("focus", () => open(null));
+  // Enter in the box opens the first result (dialog.js); the form itself never submits.
+  input.form.addEventListener("submit", (event) => event.preventDefault());
   document.addEventListener("keydown", (event) => {
-    if (toggle.checked || event.defaultPrevented) return;
+    if (event.defaultPrevented) return;
+    if (toggle.checked) {
+      if (event.key === "Escape") {
+        event.preventDefault();
+        close();
+      }
+      return;
+    }
     const key = event.key;
     const shortcut = key === "/" || key === "s" || key === "S";
     if (!shortcut || event.ctrlKey || event.metaKey || event.altKey || editable(event.target)) return;
