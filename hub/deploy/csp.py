@@ -21,6 +21,9 @@ _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 # they never run, so they need no hash and cause no violation.
 _EXECUTABLE = {"", "text/javascript", "application/javascript", "module"}
 _FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)$")
+# The search index's chunks (hooks/search.py): Pagefind names each by a hash of its content, so
+# a new build writes new names. Its entry file and loader keep their names and revalidate.
+CONTENT_NAMED_FOLDERS = ("pagefind/index", "pagefind/fragment")
 
 ONE_YEAR = 31_536_000
 TWO_YEARS = 63_072_000
@@ -255,4 +258,7 @@ def header_rules(site: Path, *, preview: bool, local_backend: str = "") -> list[
     for file in sorted(site.rglob("*")):
         if file.is_file() and _FINGERPRINTED.search(file.name):
             rules.append(HeaderRule(url_path(site, file), [("Cache-Control", ASSET_CACHE)]))
+    for folder in CONTENT_NAMED_FOLDERS:
+        if (site / folder).is_dir():
+            rules.append(HeaderRule(f"/{folder}/*", [("Cache-Control", ASSET_CACHE)]))
     return rules

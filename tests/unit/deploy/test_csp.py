@@ -61,6 +61,8 @@ def test_header_rules_for_a_site(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text("<script>one()</script>")
     (tmp_path / "a" / "index.html").write_text("<script>two()</script>")
     (tmp_path / "main.0123abcd.min.css").write_text("")
+    (tmp_path / "pagefind" / "fragment").mkdir(parents=True)
+    (tmp_path / "pagefind" / "fragment" / "en_0123abc.pf_fragment").write_bytes(b"")
     rules = header_rules(tmp_path, preview=True)
     site_wide = dict(rules[0].headers)
     assert rules[0].pattern == "/*"
@@ -71,6 +73,9 @@ def test_header_rules_for_a_site(tmp_path: Path) -> None:
     by_pattern = {r.pattern: dict(r.headers) for r in rules}
     assert sha("two()") not in by_pattern["/"]["Content-Security-Policy"]
     assert by_pattern["/main.0123abcd.min.css"]["Cache-Control"].endswith("immutable")
+    # Search index chunks are named by their content; the folder with none gets no rule.
+    assert by_pattern["/pagefind/fragment/*"]["Cache-Control"].endswith("immutable")
+    assert "/pagefind/index/*" not in by_pattern
     assert "X-Robots-Tag" not in dict(header_rules(tmp_path, preview=False)[0].headers)
 
 
