@@ -242,6 +242,9 @@ def _weights(seen: list[tuple[str, bytes]]) -> str:
 
 # Queries a visitor might type, each typed a key at a time into the header search.
 SEARCH_QUERIES = ("pay gap", "main household earner", "mentoring", "board agenda", "apprenticeships")
+# A brisk typist's pace (about 100 words a minute), so Pagefind's start-up and earlier prefixes
+# overlap the typing as they would for a person; the time counted is after the last key.
+KEY_DELAY_MS = 100
 
 # In the page: note the time of every keydown; resolve when the result list answers `query`.
 _LAST_KEY_JS = """
@@ -270,7 +273,10 @@ def bench_search(opts: Options) -> list[str]:
         _timed_project_build(opts, site, hooks=True, posts=opts.posts, orgs=_synthetic_folder(opts))
     pages = len(list(site.rglob("*.html")))
     first, later = _search_timings(site, opts.project.netlify_toml)
-    lines = [f"search on {opts.posts} posts + {opts.orgs} organisations ({pages} pages), goal <= 300 ms:"]
+    lines = [
+        f"search on {opts.posts} posts + {opts.orgs} organisations ({pages} pages), typed at "
+        f"{KEY_DELAY_MS} ms a key, goal <= 300 ms from the last key to results:"
+    ]
     for cold, warm in zip(first, later, strict=True):
         lines.append(
             f"  {cold.query!r}: first query {cold.ms:.0f} ms, {cold.gzip_bytes / 1024:.0f} KB gzip in "
@@ -337,7 +343,7 @@ def _timed_query(page: object, query: str) -> SearchRow:
     page.keyboard.press("Escape")  # type: ignore[attr-defined]
     page.keyboard.press("/")  # type: ignore[attr-defined]
     page.fill("#hub-search-input", "")  # type: ignore[attr-defined]
-    page.keyboard.type(query)  # type: ignore[attr-defined]
+    page.keyboard.type(query, delay=KEY_DELAY_MS)  # type: ignore[attr-defined]
     ms = page.evaluate(_ANSWERED_JS, query)  # type: ignore[attr-defined]
     page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
     page.remove_listener("requestfinished", listener)  # type: ignore[attr-defined]

@@ -10,8 +10,19 @@ from pathlib import Path
 OUTPUT_SUBDIR = "pagefind"
 
 # Parts of an indexed body that are not its content: Material's permalink anchors ("¶"), the
-# page's edit/view buttons and the "last updated" footer.
-EXCLUDE_SELECTORS = (".headerlink", ".md-content__button", ".md-source-file")
+# page's edit/view buttons and the "last updated" footer; on an organisation's page, the way
+# back, the review note every such page repeats, and the facts the directory filters on (type,
+# support, regions, elements). Indexed, those made thousands of organisations match a word such
+# as "apprenticeships" or "London" on the large site, each query scoring them all (seconds,
+# not milliseconds) and burying the guidance; the directory's filters answer those questions.
+EXCLUDE_SELECTORS = (
+    ".headerlink",
+    ".md-content__button",
+    ".md-source-file",
+    ".hub-org-page__back",
+    ".hub-org-page__facts",
+    ".hub-org-page__reviewed",
+)
 
 _PAGES = re.compile(r"Indexed (\d+) pages?")
 _WORDS = re.compile(r"Indexed (\d+) words?")

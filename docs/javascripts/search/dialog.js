@@ -21,16 +21,21 @@ class Search {
     this.input = input;
     this.status = document.getElementById("hub-search-status");
     this.list = document.getElementById("hub-search-results");
-    this.latest = 0; // the newest query asked; older answers are dropped
-    this.shownQuery = null;
+    this.wanted = ""; // the box's text, normalised
+    this.running = false; // a query is being answered
+    this.shownQuery = null; // the query the list answers
     input.addEventListener("input", () => this.search());
     input.form.addEventListener("reset", () => {
       window.setTimeout(() => this.search(), 0); // after the box is emptied
       input.focus();
     });
     document.addEventListener("keydown", (event) => this.onKey(event));
-    // Material's instant navigation: a chosen result loads the next page into this one, so
-    // the search closes when the page's address changes (not on the first, current, emission).
+    // A chosen result closes the search, even one for the page already shown.
+    this.list.addEventListener("click", (event) => {
+      if (event.target.closest("a")) this.close();
+    });
+    // Material's instant navigation (Back and Forward too) loads the next page into this one:
+    // the search closes when the address changes (not on the first, current, emission).
     let shown = location.href;
     if (window.document$) {
       window.document$.subscribe(() => {
@@ -44,7 +49,7 @@ class Search {
     this.search();
   }
 
-  // After a result is chosen (main.js closes on Esc, and puts focus back).
+  // After a result is chosen or the page changes (main.js closes on Esc, and puts focus back).
   close() {
     this.toggle.checked = false;
     if (document.activeElement && this.dialogHas(document.activeElement)) document.activeElement.blur();
@@ -77,19 +82,30 @@ class Search {
     if (link) link.click(); // a click, so Material's instant navigation handles it
   }
 
+  // One query at a time: Pagefind's worker answers in order, so a fast typist's every prefix
+  // ("a", "ap", …, each matching much of a large site) would queue up ahead of the last one.
+  // While a query runs, only the newest text waits; the ones typed between are never asked.
   async search() {
-    const query = normalise(this.input.value);
-    if (query === this.shownQuery) return;
-    const asked = ++this.latest;
-    if (!query) {
-      this.show(query, [], null);
-      return;
+    this.wanted = normalise(this.input.value);
+    if (this.running) return;
+    this.running = true;
+    try {
+      while (this.wanted !== this.shownQuery) {
+        const query = this.wanted;
+        if (!query) {
+          this.show(query, [], null);
+          continue;
+        }
+        const found = await this.pagefind.search(query);
+        if (query !== this.wanted) continue; // newer text was typed meanwhile: ask that
+        if (!found) break;
+        const pages = await Promise.all(found.results.slice(0, SHOWN).map((result) => result.data()));
+        if (query !== this.wanted) continue;
+        this.show(query, pages, found.results.length);
+      }
+    } finally {
+      this.running = false;
     }
-    const found = await this.pagefind.search(query);
-    if (asked !== this.latest || !found) return; // a newer query was typed meanwhile
-    const pages = await Promise.all(found.results.slice(0, SHOWN).map((result) => result.data()));
-    if (asked !== this.latest) return;
-    this.show(query, pages, found.results.length);
   }
 
   show(query, pages, total) {

@@ -36,6 +36,19 @@ def test_only_marked_pages_are_indexed_into_the_bundle(tmp_path: Path) -> None:
     assert list((result.bundle / "fragment").glob("*.pf_fragment"))
 
 
+def test_organisation_facts_and_boilerplate_are_not_indexed(tmp_path: Path) -> None:
+    file = tmp_path / "organisations" / "a" / "index.html"
+    file.parent.mkdir(parents=True)
+    file.write_text(
+        '<html lang="en"><body><article data-pagefind-body><h1>Org</h1><p>Tutoring weekly.</p>'
+        '<dl class="hub-org-page__facts"><dd>Apprenticeships</dd></dl>'
+        '<p class="hub-org-page__reviewed">Entry last reviewed.</p></article></body></html>',
+        encoding="utf-8",
+    )
+    result = build_index(tmp_path)
+    assert (result.pages, result.words) == (1, 3)  # org, tutoring, weekly
+
+
 def test_a_site_with_no_page_is_an_error_not_an_empty_search(tmp_path: Path) -> None:
     (tmp_path / "robots.txt").write_text("User-agent: *\n", encoding="utf-8")
     with pytest.raises(SearchIndexError, match="pagefind"):
