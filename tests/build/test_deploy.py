@@ -85,6 +85,10 @@ def test_fingerprinted_assets_are_immutable_and_pages_revalidate(build: Build, r
     bundle = next(build.site.glob("assets/javascripts/bundle.*.min.js"))
     assert "immutable" in dict(headers_for(url_path(build.site, bundle), rules))["Cache-Control"]
     assert "must-revalidate" in dict(headers_for("/strategy/", rules))["Cache-Control"]
+    chunk = next(build.site.glob("pagefind/index/*.pf_index"))
+    assert "immutable" in dict(headers_for(url_path(build.site, chunk), rules))["Cache-Control"]
+    entry = dict(headers_for("/pagefind/pagefind-entry.json", rules))
+    assert "immutable" not in entry.get("Cache-Control", "")
 
 
 def test_deploy_preview_build_is_never_indexed(tmp_path) -> None:

@@ -66,9 +66,11 @@ def test_directory_is_in_the_nav_and_organisation_pages_are_not(build: Build) ->
 
 
 def test_organisation_pages_are_in_site_search(build: Build) -> None:
-    index = json.loads((build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"] for doc in index["docs"]}
-    assert {org.url for org in ORGS} <= locations
+    # Pagefind indexes exactly the bodies marked data-pagefind-body (tests/build/test_search.py).
+    for org in ORGS:
+        body = build.html(org.url).select("[data-pagefind-body]")
+        assert len(body) == 1, org.url
+        assert body[0].get("data-pagefind-meta") == "kind:Organisation", org.url
 
 
 def test_json_holds_every_organisation(build: Build) -> None:

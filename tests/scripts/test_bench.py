@@ -33,9 +33,10 @@ def test_bench_runs_small_and_prints_figures(tmp_path) -> None:
     assert re.search(r"real site: ours [\d.]+ s, stock Material [\d.]+ s, ratio [\d.]+", out)
     assert re.search(r"5 posts \+ 5 organisations: ours [\d.]+ s", out)
     assert re.search(r"home \(/\): \d+ requests, \d+ KB raw, \d+ KB gzip", out)
-    # The guidance page loads Material's bundle and search worker, the directory filter, the
-    # skip link and the plan tool (two modules); none is lost to a closing context.
+    # The guidance page loads Material's bundle, the search opener (not the search itself), the
+    # directory filter, the skip link and the plan tool (two modules); none is lost to a closing context.
     assert re.search(r"guidance \(/strategy/data/measuring/\): .*\bjs 6x", out)
+    assert re.search(r"search index \(Pagefind.*\): \d+ files", out)
 
 
 def _nav_pages(nav: list) -> list[str]:
@@ -63,7 +64,10 @@ def test_stock_project_inherits_everything_but_hooks_templates_and_the_generated
     assert stock["docs_dir"] == str(project / "docs")
     for key in ("site_name", "site_url", "markdown_extensions", "extra"):
         assert stock[key] == real[key], key
-    assert list(stock["plugins"]) == [name for name in real["plugins"] if name not in real["hooks"]]
+    # Stock Material searches with its own plugin; the hub's search is a hook (Pagefind).
+    assert "search" not in real["plugins"] and "material/search" not in real["plugins"]
+    own_plugins = [name for name in real["plugins"] if name not in real["hooks"]]
+    assert list(stock["plugins"]) == ["material/search", *own_plugins]
     assert (project / "docs" / "organisations" / "synthetic-00001.md").is_file()
     assert len(list((project / "docs" / "blog" / "posts").glob("synthetic-*.md"))) == 2
 

@@ -28,8 +28,9 @@ def test_policy_is_strict() -> None:
     text = policy([sha("x")])
     directives = dict(part.strip().split(" ", 1) for part in text.split(";") if " " in part.strip())
     assert directives["default-src"] == "'none'"
-    assert directives["script-src"] == f"'self' {sha('x')}"
-    assert "unsafe-inline" not in text and "unsafe-eval" not in text
+    # WebAssembly compilation for the site search, and no other eval of any kind.
+    assert directives["script-src"] == f"'self' 'wasm-unsafe-eval' {sha('x')}"
+    assert "unsafe-inline" not in text and "'unsafe-eval'" not in text
     assert directives["object-src"] == "'none'" and directives["frame-ancestors"] == "'none'"
     assert text.endswith("upgrade-insecure-requests")
 
@@ -60,6 +61,8 @@ def test_header_rules_for_a_site(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text("<script>one()</script>")
     (tmp_path / "a" / "index.html").write_text("<script>two()</script>")
     (tmp_path / "main.0123abcd.min.css").write_text("")
+    (tmp_path / "pagefind" / "fragment").mkdir(parents=True)
+    (tmp_path / "pagefind" / "fragment" / "en_0123abc.pf_fragment").write_bytes(b"")
     rules = header_rules(tmp_path, preview=True)
     site_wide = dict(rules[0].headers)
     assert rules[0].pattern == "/*"
@@ -70,6 +73,9 @@ def test_header_rules_for_a_site(tmp_path: Path) -> None:
     by_pattern = {r.pattern: dict(r.headers) for r in rules}
     assert sha("two()") not in by_pattern["/"]["Content-Security-Policy"]
     assert by_pattern["/main.0123abcd.min.css"]["Cache-Control"].endswith("immutable")
+    # Search index chunks are named by their content; the folder with none gets no rule.
+    assert by_pattern["/pagefind/fragment/*"]["Cache-Control"].endswith("immutable")
+    assert "/pagefind/index/*" not in by_pattern
     assert "X-Robots-Tag" not in dict(header_rules(tmp_path, preview=False)[0].headers)
 
 

@@ -1,0 +1,176 @@
+"""The site search in Chromium, against the built site: what it finds, that it costs nothing until
+it is opened, and that a keyboard alone opens, moves, chooses and closes, with no axe violation."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser.axe import axe_violations
+
+pytestmark = pytest.mark.browser
+
+POSTS = "blog/2026/11/"
+
+# What a visitor types, and a page that must be among the first five results. Guidance pages
+# must beat the posts and lists that mention them (listings are not indexed at all).
+QUERIES = [
+    ("pay gap", "strategy/employee-journey/progression/"),
+    ("board agenda", "strategy/culture/"),
+    ("main household earner", "strategy/data/measuring/"),
+    ("contextual recruitment", "strategy/employee-journey/hiring/"),
+    ("outreach schools", "strategy/employee-journey/outreach/"),
+    ("Equality Act", "strategy/legal/"),
+    ("compare your workforce", "strategy/data/compare/"),
+    ("action plan", "plan/"),
+    ("social mobility employer index", "blog/2025/05/20/the-social-mobility-employer-index-explained/"),
+    ("senior champion", "blog/2025/09/16/case-study-a-regional-builder-names-a-senior-champion/"),
+    ("law firm interns", "blog/2026/08/18/case-study-a-law-firm-pays-its-interns-and-widens-its-intake/"),
+    ("Channel 4", f"{POSTS}19/case-study-channel-4-responds-to-a-study-of-its-staffs-class-background/"),
+    (
+        "Grant Thornton",
+        f"{POSTS}20/case-study-grant-thornton-drops-academic-entry-rules-and-checks-the-results/",
+    ),
+    ("fast stream", f"{POSTS}24/case-study-the-civil-service-fast-stream-opens-itself-to-outside-review/"),
+    ("mentoring", "organisations/brightside/"),
+    ("upReach", "organisations/upreach/"),
+    # Words found only in one organisation's summary.
+    ("marginalised", "organisations/youth-futures-foundation/"),
+    ("weekly tutoring", "organisations/the-access-project/"),
+]
+
+# Requests that belong to the search itself; only the opener (main.js) may load with a page.
+SEARCH_ASSET = re.compile(r"/pagefind/|/javascripts/search/(?!main\.js$)|search_index\.json|workers/search")
+OPENED = "() => document.getElementById('__search').checked"
+FOCUSED_ID = "() => document.activeElement && document.activeElement.id"
+
+
+def answered(page, query: str) -> list[str]:
+    """Wait until the result list answers `query`; the results' paths, in order."""
+    page.wait_for_function(
+        "(q) => document.getElementById('hub-search-results').dataset.query === q", arg=query
+    )
+    return page.eval_on_selector_all(
+        "#hub-search-results a.md-search-result__link", "links => links.map(a => new URL(a.href).pathname)"
+    )
+
+
+def ready(page, url: str) -> None:
+    """Open `url` and wait until Material's bundle is running."""
+    page.goto(url)
+    page.wait_for_function("() => typeof document$ !== 'undefined'")
+
+
+def search(page, query: str) -> list[str]:
+    """Open the search with "/", type `query` a key at a time, and return the results' paths."""
+    page.keyboard.press("/")
+    page.wait_for_function(OPENED)
+    page.keyboard.type(query)
+    return answered(page, query)
+
+
+@pytest.mark.parametrize(("query", "expected"), QUERIES, ids=[q for q, _ in QUERIES])
+def test_query_finds_the_page_in_the_first_five(page, query: str, expected: str) -> None:
+    ready(page, "about/")
+    found = search(page, query)
+    assert f"/{expected}" in found[:5], found[:5]
+    assert page.errors == []
+
+
+def test_nothing_of_the_search_loads_until_it_is_opened(page) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    ready(page, "strategy/data/measuring/")
+    page.wait_for_load_state("networkidle")
+    assert [url for url in requests if SEARCH_ASSET.search(url)] == []
+    assert any(url.endswith("/javascripts/search/main.js") for url in requests)
+    opened_at = len(requests)
+
+    found = search(page, "mentoring")
+    assert found and page.locator("#hub-search-results mark").count() > 0
+    after = requests[opened_at:]
+    assert any("/pagefind/pagefind.js" in url for url in after)
+    assert not [url for url in after if "search_index.json" in url or "workers/search" in url]
+    status = page.text_content("#hub-search-status").strip()
+    assert re.fullmatch(r"\d+ matching documents?(, showing the first \d+)?", status), status
+
+    page.keyboard.press("Enter")  # in the box: the first result
+    page.wait_for_url(f"**{found[0]}")
+    assert not page.evaluate(OPENED)
+    assert page.errors == []
+
+
+def test_keyboard_alone_opens_moves_chooses_and_closes(page) -> None:
+    ready(page, "strategy/culture/")
+    found = search(page, "mentoring")
+    assert len(found) >= 3
+    assert page.evaluate(FOCUSED_ID) == "hub-search-input"
+
+    def focused_result() -> str:
+        return page.evaluate("() => new URL(document.activeElement.href || location.origin).pathname")
+
+    page.keyboard.press("ArrowDown")
+    assert focused_result() == found[0]
+    page.keyboard.press("ArrowDown")
+    assert focused_result() == found[1]
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate(FOCUSED_ID) == "hub-search-input"
+    page.keyboard.press("ArrowUp")  # from the box, round to the last result
+    assert focused_result() == found[-1]
+
+    page.keyboard.press("Escape")
+    assert not page.evaluate(OPENED)
+    assert page.evaluate("() => !document.activeElement.closest('[data-hub-search]')")
+
+    # "s" opens it again, with the same query and results; a result is chosen with Enter.
+    page.keyboard.press("s")
+    page.wait_for_function(OPENED)
+    assert page.evaluate(FOCUSED_ID) == "hub-search-input"
+    assert page.input_value("#hub-search-input") == "mentoring"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**{found[1]}")
+    page.wait_for_function("() => !document.getElementById('__search').checked")
+
+    # After Material's instant navigation the search still works, on the new page.
+    assert search(page, "board agenda")[0] == "/strategy/culture/"
+    assert page.errors == []
+
+
+def test_escape_returns_focus_to_where_it_was(page) -> None:
+    ready(page, "strategy/culture/")
+    page.focus(".md-content a[href]")
+    page.evaluate("() => { window.__hubBefore = document.activeElement; }")
+    page.keyboard.press("/")
+    page.wait_for_function(OPENED)
+    page.keyboard.press("Escape")
+    assert not page.evaluate(OPENED)
+    assert page.evaluate("() => document.activeElement === window.__hubBefore")
+
+
+def test_typing_in_a_form_field_does_not_open_the_search(page) -> None:
+    ready(page, "organisations/")
+    page.focus("#hub-filter-search")
+    page.keyboard.type("s/")
+    assert not page.evaluate(OPENED)
+    assert page.input_value("#hub-filter-search") == "s/"
+
+
+def test_no_axe_violation_with_the_search_open_and_with_results(page) -> None:
+    ready(page, "strategy/data/")
+    page.keyboard.press("/")
+    page.wait_for_function(OPENED)
+    answered(page, "")
+    assert axe_violations(page) == []
+    page.keyboard.type("pay gap")
+    assert answered(page, "pay gap")
+    assert axe_violations(page) == []
+    page.keyboard.press("ArrowDown")
+    assert axe_violations(page) == []
+    page.fill("#hub-search-input", "zzzzqqqq")
+    assert answered(page, "zzzzqqqq") == []
+    assert page.text_content("#hub-search-status").strip() == "No matching documents"
+    assert axe_violations(page) == []

@@ -1,0 +1,89 @@
+"""The search's pure functions (docs/javascripts/search/logic.js), run in Chromium.
+
+Each test imports the module into a page of the served site and calls it directly, so the
+code under test is the file the site ships, in the browser that runs it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def call(page: Any, name: str, *args: Any) -> Any:
+    """Call logic.js's exported `name` with `args` (JSON values) in the page."""
+    script = "async ([name, args]) => (await import('/javascripts/search/logic.js'))[name](...args)"
+    return page.evaluate(script, [name, list(args)])
+
+
+@pytest.fixture
+def logic_page(page: Any) -> Any:
+    page.goto("about/")
+    return page
+
+
+@pytest.mark.parametrize(
+    ("excerpt", "runs"),
+    [
+        ("plain text", [{"text": "plain text", "marked": False}]),
+        (
+            "the <mark>pay</mark> <mark>gap</mark>.",
+            [
+                {"text": "the ", "marked": False},
+                {"text": "pay", "marked": True},
+                {"text": " ", "marked": False},
+                {"text": "gap", "marked": True},
+                {"text": ".", "marked": False},
+            ],
+        ),
+        # Escaped text stays text: the page builds text nodes, never HTML, from these runs.
+        (
+            "&lt;script&gt;x&lt;/script&gt; &amp; <mark>&quot;tea&quot;</mark>",
+            [{"text": "<script>x</script> & ", "marked": False}, {"text": '"tea"', "marked": True}],
+        ),
+        ("", []),
+    ],
+)
+def test_excerpt_runs(logic_page: Any, excerpt: str, runs: list) -> None:
+    assert call(logic_page, "excerptRuns", excerpt) == runs
+
+
+@pytest.mark.parametrize(
+    ("total", "shown", "text"),
+    [
+        (0, 0, "No matching documents"),
+        (1, 1, "1 matching document"),
+        (7, 7, "7 matching documents"),
+        (42, 10, "42 matching documents, showing the first 10"),
+    ],
+)
+def test_count_text(logic_page: Any, total: int, shown: int, text: str) -> None:
+    assert call(logic_page, "countText", total, shown) == text
+
+
+@pytest.mark.parametrize(
+    ("current", "length", "step", "next_"),
+    [
+        (-1, 3, 1, 0),  # from the box to the first result
+        (0, 3, 1, 1),
+        (2, 3, 1, -1),  # past the last: back to the box
+        (-1, 3, -1, 2),  # up from the box: the last result
+        (0, 3, -1, -1),
+        (-1, 0, 1, -1),  # no results: focus stays in the box
+    ],
+)
+def test_next_position(logic_page: Any, current: int, length: int, step: int, next_: int) -> None:
+    assert call(logic_page, "nextPosition", current, length, step) == next_
+
+
+def test_normalise_and_bundle_urls(logic_page: Any) -> None:
+    assert call(logic_page, "normalise", "  pay   gap \n") == "pay gap"
+    urls = logic_page.evaluate(
+        "async () => { const m = await import('/javascripts/search/logic.js');"
+        " const u = m.bundleUrls(new URL('/javascripts/search/dialog.js', location.href));"
+        " return [u.root.pathname, u.pagefind.pathname]; }"
+    )
+    assert urls == ["/", "/pagefind/pagefind.js"]
