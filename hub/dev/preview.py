@@ -188,14 +188,14 @@ def serve_static(site: Path, *, netlify_toml: Path | None = None) -> Iterator[st
 
 @contextmanager
 def serve_like_host(
-    site: Path, netlify_toml: Path, *, compress: bool = True
+    site: Path, netlify_toml: Path, *, compress: bool = True, port: int = 0
 ) -> Iterator[http.server.ThreadingHTTPServer]:
     """Serve `site` as the host does (headers, redirects, ETags, gzip) for the block; yield
     the running server, whose `sent` list records every response (benchmarks total it)."""
     from hub.deploy.netlify import load_netlify_toml, redirects
 
     rules = redirects(load_netlify_toml(netlify_toml))
-    with _running(make_server(site, rules, quiet=True, compress=compress)) as server:
+    with _running(make_server(site, rules, port=port, quiet=True, compress=compress)) as server:
         yield server
 
 
