@@ -102,14 +102,27 @@ class Directory {
     }
     const found = filter.matches(this.items, state);
     const visible = found.slice(0, this.limit);
-    if (!sameItems(visible, this.shown)) {
-      this.list.replaceChildren(...visible.map((item) => this.node(item)));
-      this.shown = visible;
-    }
+    if (this.shown) this.patch(visible);
+    else this.list.replaceChildren(...visible.map((item) => this.node(item)));
+    this.shown = visible;
     this.show(this.pages, false);
     this.show(this.more, found.length > this.limit);
     this.show(this.empty, found.length === 0);
     return filter.statusText(found.length, this.items.length, this.limit);
+  }
+
+  /* Change the list from the items shown to `visible` touching only the entries that come
+   * or go: both are in the directory's order, so the entries that stay are already in place.
+   * A keystroke that narrows the matches then moves a few entries, not a hundred. */
+  patch(visible) {
+    const wanted = new Set(visible);
+    for (const item of this.shown) if (!wanted.has(item)) this.node(item).remove();
+    let next = this.list.firstElementChild;
+    for (const item of visible) {
+      const node = this.node(item);
+      if (node === next) next = next.nextElementSibling;
+      else this.list.insertBefore(node, next);
+    }
   }
 
   show(element, visible) {
@@ -196,10 +209,6 @@ function paragraph(className, text) {
   p.className = className;
   p.textContent = text;
   return p;
-}
-
-function sameItems(a, b) {
-  return b !== null && a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 function start() {
