@@ -25,6 +25,8 @@ from hub.directory import organisations as directory
 log = logging.getLogger("mkdocs.plugins.hub.directory")
 
 FEATURE = "directory"
+# The page tool (overrides/partials/tools.html) the first directory page loads: the filters.
+TOOL = "directory"
 DIRECTORY_PAGE = "organisations/index.md"
 DIRECTORY_TITLE = "Find an organisation"
 DIRECTORY_DESCRIPTION = (
@@ -59,9 +61,15 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     context.features[FEATURE] = state
     env = directory.template_env()
     to_html = _site_markdown(config)
-    body = directory.render_directory(organisations, context.vocab, env)
-    meta = directory.page_meta(DIRECTORY_TITLE, DIRECTORY_DESCRIPTION)
-    _add(files, config, state, DIRECTORY_PAGE, GeneratedPage(meta, body))
+    for listing in directory.directory_pages(organisations):
+        _add(
+            files,
+            config,
+            state,
+            listing.src_uri,
+            _directory_page(listing, context.vocab, env),
+            _inclusion(listing),
+        )
     for org in organisations:
         body = directory.render_organisation(org, to_html, context.vocab, env)
         page = GeneratedPage(directory.page_meta(org.name, org.summary), body, org)
@@ -74,6 +82,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     files.append(
         File.generated(
             config, "organisations/organisations.csv", content=directory.to_csv(organisations, context.vocab)
+        )
+    )
+    files.append(
+        File.generated(
+            config,
+            "organisations/filter.json",
+            content=directory.to_filter_index(organisations, context.vocab),
         )
     )
     log.info("directory: %d organisations", len(organisations))
@@ -107,6 +122,21 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     env.globals["hub_organisations"] = list(organisations)
     env.globals["hub_organisations_by_element"] = directory.by_element(organisations)
     return env
+
+
+def _directory_page(listing: directory.DirectoryPage, vocab: Vocabularies, env: Environment) -> GeneratedPage:
+    """One page of the directory; the first also loads the filters' script and styles."""
+    body = directory.render_directory(listing, vocab, env)
+    title = DIRECTORY_TITLE if listing.number == 1 else f"{DIRECTORY_TITLE}, page {listing.number}"
+    meta = directory.page_meta(title, DIRECTORY_DESCRIPTION)
+    if listing.number == 1:
+        meta["tools"] = [TOOL]
+    return GeneratedPage(meta, body)
+
+
+def _inclusion(listing: directory.DirectoryPage) -> InclusionLevel:
+    """The first page is in the nav; the numbered pages after it are reached from its links."""
+    return InclusionLevel.INCLUDED if listing.number == 1 else InclusionLevel.NOT_IN_NAV
 
 
 def _load(folder: Path, vocab: Vocabularies, schemas: Path) -> list[directory.Organisation]:

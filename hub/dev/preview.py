@@ -5,6 +5,8 @@ netlify.toml, the headers in `_headers`, and 404.html for what is not there.
 from __future__ import annotations
 
 import functools
+import gzip
+import hashlib
 import http.server
 import mimetypes
 import threading
@@ -27,6 +29,8 @@ class NetlifyHandler(http.server.BaseHTTPRequestHandler):
     site: Path
     header_rules: list[HeaderRule]
     redirect_rules: list[Redirect]
+    # gzip text when the browser asks for it, as the host does (benchmarks and Lighthouse).
+    compress: bool = False
     server_version = "hub-preview"
     sys_version = ""
 
@@ -81,18 +85,42 @@ class NetlifyHandler(http.server.BaseHTTPRequestHandler):
     def _send(
         self, status: int, path: str, content: bytes, extra: list[tuple[str, str]], *, body: bool
     ) -> None:
-        """Send status, the `_headers` for `path`, and the body."""
+        """Send status, the `_headers` for `path`, and the body (gzipped when asked for)."""
+        headers = [*extra, *headers_for(path, self.header_rules)]
+        if status == 200:
+            # An ETag, as the host sends: a revisit asks again and gets 304 without the body.
+            tag = '"' + hashlib.sha1(content).hexdigest()[:20] + '"'
+            headers.append(("ETag", tag))
+            if self.headers.get("If-None-Match") == tag:
+                status, content = 304, b""
+        if (
+            self.compress
+            and content
+            and _compressible(extra)
+            and "gzip" in self.headers.get("Accept-Encoding", "")
+        ):
+            content = gzip.compress(content, 6)
+            headers += [("Content-Encoding", "gzip"), ("Vary", "Accept-Encoding")]
         self.send_response(status)
-        for name, value in [*extra, *headers_for(path, self.header_rules)]:
+        for name, value in headers:
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(content)))
         self.end_headers()
         if body:
             self.wfile.write(content)
+        sent = getattr(self.server, "sent", None)
+        if sent is not None:
+            sent.append((path, status, len(content) if body else 0))
 
     def log_message(self, format: str, *args: object) -> None:
         if not getattr(self.server, "quiet", False):
             super().log_message(format, *args)
+
+
+def _compressible(headers: list[tuple[str, str]]) -> bool:
+    """Text, scripts, styles, JSON, XML and SVG are worth compressing; images and fonts are not."""
+    kind = dict(headers).get("Content-Type", "")
+    return kind.startswith("text/") or any(word in kind for word in ("json", "xml", "javascript", "svg"))
 
 
 def _content_type(file: Path) -> str:
@@ -102,18 +130,29 @@ def _content_type(file: Path) -> str:
 
 
 def make_server(
-    site: Path, redirect_rules: list[Redirect], *, host: str = "127.0.0.1", port: int = 0, quiet: bool = False
+    site: Path,
+    redirect_rules: list[Redirect],
+    *,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    quiet: bool = False,
+    compress: bool = False,
 ) -> http.server.ThreadingHTTPServer:
-    """A server for `site` honouring its `_headers` and the given redirects (not started)."""
+    """A server for `site` honouring its `_headers` and the given redirects (not started).
+
+    With `compress`, text goes out gzipped to browsers that ask; the server's `sent` list
+    records (path, status, body bytes) of every response, for benchmarks to total.
+    """
     headers_file = site / "_headers"
     rules = parse_headers(headers_file.read_text(encoding="utf-8")) if headers_file.exists() else []
     handler = type(
         "SiteHandler",
         (NetlifyHandler,),
-        {"site": site, "header_rules": rules, "redirect_rules": redirect_rules},
+        {"site": site, "header_rules": rules, "redirect_rules": redirect_rules, "compress": compress},
     )
     server = http.server.ThreadingHTTPServer((host, port), handler)
     server.quiet = quiet  # type: ignore[attr-defined]
+    server.sent = []  # type: ignore[attr-defined]
     return server
 
 
@@ -139,15 +178,38 @@ def serve_static(site: Path, *, netlify_toml: Path | None = None) -> Iterator[st
     that file's redirects, as `make preview` serves it.
     """
     if netlify_toml is not None:
-        from hub.deploy.netlify import load_netlify_toml, redirects
+        with serve_like_host(site, netlify_toml, compress=False) as server:
+            yield base_url(server)
+        return
+    handler = functools.partial(_QuietStaticHandler, directory=str(site))
+    with _running(http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)) as server:
+        yield base_url(server)
 
-        server = make_server(site, redirects(load_netlify_toml(netlify_toml)), quiet=True)
-    else:
-        handler = functools.partial(_QuietStaticHandler, directory=str(site))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+
+@contextmanager
+def serve_like_host(
+    site: Path, netlify_toml: Path, *, compress: bool = True, port: int = 0
+) -> Iterator[http.server.ThreadingHTTPServer]:
+    """Serve `site` as the host does (headers, redirects, ETags, gzip) for the block; yield
+    the running server, whose `sent` list records every response (benchmarks total it)."""
+    from hub.deploy.netlify import load_netlify_toml, redirects
+
+    rules = redirects(load_netlify_toml(netlify_toml))
+    with _running(make_server(site, rules, port=port, quiet=True, compress=compress)) as server:
+        yield server
+
+
+def base_url(server: http.server.ThreadingHTTPServer) -> str:
+    """The base URL of a server started here."""
+    return f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@contextmanager
+def _running(server: http.server.ThreadingHTTPServer) -> Iterator[http.server.ThreadingHTTPServer]:
+    """Run `server` on a thread for the block, then stop it and free its port."""
     serve_in_thread(server)
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield server
     finally:
         server.shutdown()
         server.server_close()

@@ -223,13 +223,62 @@ def labels_of(vocab: Vocab) -> dict[str, dict[str, str]]:
     return {name: {term.id: term.label for term in terms} for name, terms in vocab.items()}
 
 
-def render_directory(organisations: Sequence[Organisation], vocab: Vocab, env: Environment) -> str:
-    """The directory page's HTML: filters (shown by the script), the full list and downloads."""
+# The directory's pages hold this many organisations each: page 1 at organisations/, the rest at
+# organisations/page/<n>/, linked by number, so visitors without JavaScript reach every one while
+# each page's HTML stays the same size however many organisations there are.
+PAGE_SIZE = 100
+
+
+@dataclass(frozen=True)
+class DirectoryPage:
+    """One page of the directory: its number, the organisations on it, and where it lives."""
+
+    number: int
+    count: int
+    organisations: Sequence[Organisation]
+    first: int
+    total: int
+
+    @property
+    def src_uri(self) -> str:
+        """The generated Markdown file's path: organisations/index.md, organisations/page/<n>.md."""
+        return f"{URL_PREFIX}index.md" if self.number == 1 else f"{URL_PREFIX}page/{self.number}.md"
+
+    @property
+    def base(self) -> str:
+        """The relative path from this page back to organisations/."""
+        return "" if self.number == 1 else "../../"
+
+    def href(self, number: int) -> str:
+        """The relative link from this page to page `number`."""
+        return self.base + ("" if number == 1 else f"page/{number}/")
+
+
+def directory_pages(organisations: Sequence[Organisation], size: int = PAGE_SIZE) -> list[DirectoryPage]:
+    """The organisations cut into pages of `size` (one page, perhaps empty, at the least)."""
+    chunks = [organisations[start : start + size] for start in range(0, len(organisations), size)] or [[]]
+    return [
+        DirectoryPage(n, len(chunks), chunk, (n - 1) * size + 1, len(organisations))
+        for n, chunk in enumerate(chunks, start=1)
+    ]
+
+
+def status_text(page: DirectoryPage) -> str:
+    """What the status line says about a page as built (the script says the same when unfiltered)."""
+    if page.count == 1:
+        return f"Showing all {page.total} organisations."
+    last = page.first + len(page.organisations) - 1
+    return f"Showing {page.first} to {last} of {page.total} organisations."
+
+
+def render_directory(page: DirectoryPage, vocab: Vocab, env: Environment) -> str:
+    """One directory page's HTML: the filters (page 1), its organisations, links to every page."""
     return env.get_template("org-directory.html").render(
-        organisations=organisations,
+        page=page,
+        organisations=page.organisations,
+        status=status_text(page),
         vocab=vocab,
         labels=labels_of(vocab),
-        covered_regions=covered_regions,
     )
 
 
@@ -300,6 +349,33 @@ def to_json(organisations: Sequence[Organisation], vocab: Vocab) -> str:
         for org in organisations
     ]
     return json.dumps({"labels": labels, "organisations": records}, ensure_ascii=False, indent=1) + "\n"
+
+
+def to_filter_index(organisations: Sequence[Organisation], vocab: Vocab) -> str:
+    """The compact data the directory's script filters: one array per organisation, read by
+    docs/javascripts/directory/filter.js (`prepare`), fetched once when a visitor filters.
+
+    [slug, name, summary, type, support, regions, regions served (with those they cover),
+    elements, sectors], and the labels the script prints.
+    """
+    labels = labels_of(vocab)
+    records = [
+        [
+            org.slug,
+            org.name,
+            org.summary,
+            org.kind,
+            list(org.support),
+            list(org.regions),
+            covered_regions(org, vocab["regions"]),
+            list(org.elements),
+            list(org.sectors),
+        ]
+        for org in organisations
+    ]
+    wanted = ("regions", "support", "organisation_types")
+    data = {"labels": {name: labels[name] for name in wanted}, "organisations": records}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 CSV_COLUMNS = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -16,10 +17,8 @@ from tests.project import PROJECT, VOCAB
 pytestmark = pytest.mark.browser
 
 ORGS = load_organisations(PROJECT.organisations, VOCAB, PROJECT.schemas)
-SHOWN = (
-    "() => [...document.querySelectorAll('li.hub-org')]"
-    ".filter(li => !li.hidden).map(li => li.querySelector('h2').id)"
-)
+SHOWN = "() => [...document.querySelectorAll('li.hub-org')].map(li => li.querySelector('h2').id)"
+MOBILE = {"width": 412, "height": 823}  # Lighthouse's phone
 
 
 def expected(q: str = "", **filters: str) -> list[str]:
@@ -58,7 +57,7 @@ def value_is(page, control: str, value: str) -> None:
 
 def open_directory(page, query: str = "") -> None:
     page.goto(f"organisations/{query}")
-    page.wait_for_selector("#hub-filters:not([hidden])")
+    page.wait_for_selector("#hub-filters[data-hub-live]")
 
 
 def test_filter_by_region_includes_uk_wide_and_england(page) -> None:
@@ -166,14 +165,14 @@ def test_keyboard_alone_can_filter(page) -> None:
 def test_works_after_instant_navigation(page) -> None:
     page.goto("")
     page.click(".hub-home-directory a[href$='?support=outreach']")
-    page.wait_for_selector("#hub-filters:not([hidden])")
+    page.wait_for_selector("#hub-filters[data-hub-live]")
     want = expected(support="outreach")
     status_says(page, len(want))
     assert page.evaluate(SHOWN) == want
     assert not page.errors
 
 
-def test_without_javascript_the_full_list_shows(browser, site_url: str) -> None:
+def test_without_javascript_the_list_shows_and_the_form_does_not(browser, site_url: str) -> None:
     context = browser.new_context(base_url=site_url, java_script_enabled=False)
     page = context.new_page()
     page.goto("organisations/?region=scotland")
@@ -182,6 +181,50 @@ def test_without_javascript_the_full_list_shows(browser, site_url: str) -> None:
     context.close()
     assert shown == len(ORGS)
     assert form_hidden
+
+
+NEXT_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+# Record layout shifts as Lighthouse counts them (CLS): those not caused by recent input.
+SHIFTS = """
+window.__hubShifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.__hubShifts.push(entry.value);
+  }
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
+@pytest.mark.parametrize("viewport", [MOBILE, {"width": 1280, "height": 800}], ids=["phone", "desktop"])
+@pytest.mark.parametrize("query", ["", "?region=london&support=mentoring"], ids=["all", "filtered"])
+def test_nothing_moves_while_the_script_starts_or_filters(
+    browser, site_url: str, viewport, query: str
+) -> None:
+    context = browser.new_context(base_url=site_url, viewport=viewport)
+    context.add_init_script(SHIFTS)
+    page = context.new_page()
+    open_directory(page, query)
+    filters = dict(p.split("=") for p in query.lstrip("?").split("&")) if query else {}
+    status_says(page, len(expected(**filters)))
+    loaded = page.evaluate("() => window.__hubShifts.slice()")
+    # The first filter, typed as a visitor types it (real key presses, as input).
+    page.focus("#hub-filter-search")
+    page.keyboard.type("young")
+    status_says(page, len(expected("young", **filters)))
+    # A frame after the change, so any shift it caused has been reported.
+    page.evaluate(NEXT_FRAMES)
+    shifts = page.evaluate("() => window.__hubShifts.slice()")
+    # Entries off screen are laid out as they come into view: scrolling down the list moves
+    # nothing either (a scroll is not input that excuses a shift).
+    page.evaluate("() => window.scrollTo(0, document.body.scrollHeight / 2)")
+    page.evaluate(NEXT_FRAMES)
+    page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
+    page.evaluate(NEXT_FRAMES)
+    scrolled = page.evaluate("() => window.__hubShifts")
+    context.close()
+    assert loaded == []
+    assert shifts == []
+    assert scrolled == []
 
 
 @pytest.mark.parametrize(
@@ -204,45 +247,75 @@ def test_axe_on_an_organisation_page(page) -> None:
     assert not axe_violations(page)
 
 
+BIG = 5000  # synthetic organisations added to the real ones
+
+
 @pytest.fixture(scope="module")
-def big_directory_url(browser, tmp_path_factory) -> Iterator[str]:
-    """A build with 250 organisations (the real ones plus synthetic ones), served locally."""
+def big_site(tmp_path_factory) -> Path:
+    """One build with 5,000 synthetic organisations added to the real ones (about a minute)."""
     folder = tmp_path_factory.mktemp("orgs") / "organisations"
-    directory_with_extra(folder, PROJECT.organisations, 250 - len(ORGS), VOCAB)
-    built = build_site(tmp_path_factory.mktemp("big") / "site", {"HUB_ORGANISATIONS_DIR": str(folder)})
-    with serve_static(built.site) as url:
+    directory_with_extra(folder, PROJECT.organisations, BIG, VOCAB)
+    return build_site(tmp_path_factory.mktemp("big") / "site", {"HUB_ORGANISATIONS_DIR": str(folder)}).site
+
+
+@pytest.fixture(scope="module")
+def big_directory_url(big_site) -> Iterator[str]:
+    """The 5,000-organisation build, served locally."""
+    with serve_static(big_site) as url:
         yield url
 
 
-def test_long_results_show_a_page_at_a_time(browser, big_directory_url: str) -> None:
+def test_without_javascript_page_links_reach_every_organisation(
+    browser, big_site, big_directory_url: str
+) -> None:
+    context = browser.new_context(base_url=big_directory_url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("organisations/")
+    reached: list[str] = []
+    pages = 0
+    while True:
+        pages += 1
+        reached += page.eval_on_selector_all("li.hub-org h2 a", "links => links.map(a => a.href)")
+        following = page.locator("nav.hub-directory__pages a[rel=next]")
+        if not following.count():
+            break
+        following.click()
+    context.close()
+    total = len(list((big_site / "organisations").glob("*/index.html")))  # page/<n>/ is deeper
+    assert pages == -(-(BIG + len(ORGS)) // 100)
+    assert len(reached) == len(set(reached)) == BIG + len(ORGS) == total
+    assert all(url.startswith(big_directory_url + "organisations/") for url in reached)
+
+
+def test_filtering_5000_organisations_shows_a_page_at_a_time(browser, big_directory_url: str) -> None:
     context = browser.new_context(base_url=big_directory_url)
     page = context.new_page()
     open_directory(page)
-    shown = "() => [...document.querySelectorAll('li.hub-org')].filter(li => !li.hidden).length"
+    total = BIG + len(ORGS)
+    shown = "() => document.querySelectorAll('li.hub-org').length"
     status = "() => document.getElementById('hub-directory-status').textContent"
-    page.wait_for_function(
-        "() => document.getElementById('hub-directory-status').textContent.includes('first')"
-    )
-    assert page.evaluate(shown) == 100
-    assert page.evaluate(status) == "250 of 250 organisations match; showing the first 100."
+    assert page.evaluate(status) == f"Showing 1 to 100 of {total} organisations."
+    assert page.evaluate(shown) == 100 and page.is_visible("nav.hub-directory__pages")
+    page.fill("#hub-filter-search", "synthetic organisation")
+    page.wait_for_function(f"() => ({status})() === '{BIG} of {total} match; showing the first 100.'")
+    assert page.evaluate(shown) == 100 and not page.is_visible("nav.hub-directory__pages")
     more = page.get_by_role("button", name="Show more organisations")
     more.click()
     page.wait_for_function(f"() => ({shown})() === 200")
     # Focus moves to the first entry the button added, so keyboard users carry on from there.
-    focused = page.evaluate("() => document.activeElement.closest('li.hub-org')")
-    assert focused is not None
-    assert (
-        page.evaluate(
-            "() => [...document.querySelectorAll('li.hub-org')].filter(li => !li.hidden)"
-            ".indexOf(document.activeElement.closest('li.hub-org'))"
-        )
-        == 100
+    index = (
+        "() => [...document.querySelectorAll('li.hub-org')]"
+        ".indexOf(document.activeElement.closest('li.hub-org'))"
     )
-    more.click()
-    page.wait_for_function(f"() => ({shown})() === 250")
-    assert not more.is_visible()
+    assert page.evaluate(index) == 100
     # A narrower filter starts again from the first page of its own matches.
     page.fill("#hub-filter-search", "number-0000")  # synthetic organisations 0 to 9
-    page.wait_for_function(f"() => ({shown})() === 10")
-    page.wait_for_function(f"() => ({status})() === 'Showing 10 of 250 organisations.'")
+    page.wait_for_function(f"() => ({status})() === 'Showing 10 of {total} organisations.'")
+    assert page.evaluate(shown) == 10 and not more.is_visible()
+    names = page.eval_on_selector_all("li.hub-org h2 a", "links => links.map(a => a.textContent)")
+    assert names == [f"Synthetic organisation number-{n:05d}" for n in range(10)]
+    # Clearing every filter puts the page as built back, page links and all.
+    page.fill("#hub-filter-search", "")
+    page.wait_for_function(f"() => ({status})() === 'Showing 1 to 100 of {total} organisations.'")
+    assert page.evaluate(shown) == 100 and page.is_visible("nav.hub-directory__pages")
     context.close()

@@ -43,11 +43,27 @@ def test_directory_lists_every_organisation_without_javascript(build: Build) -> 
     soup = build.html("organisations/")
     assert soup.select_one("article h1").get_text(strip=True) == "Find an organisation"
     assert links_in(build, "organisations/", "li.hub-org h2 a") == [org.url for org in ORGS]
-    assert soup.select_one("#hub-filters").has_attr("hidden")  # shown by the script only
+    # The form is there from the first paint (no layout shift when the script starts);
+    # without JavaScript a stylesheet in <noscript> hides it.
+    assert not soup.select_one("#hub-filters").has_attr("hidden")
+    nojs = urljoin(BASE + "organisations/", soup.select_one("noscript link[rel=stylesheet]")["href"])
+    css = (build.site / nojs.removeprefix(BASE)).read_text(encoding="utf-8")
+    assert ".md-content .hub-filters { display: none; }" in css
     assert (
         soup.select_one("#hub-directory-status").get_text(strip=True)
         == f"Showing all {len(ORGS)} organisations."
     )
+
+
+def test_the_directory_script_is_a_module_from_its_folder(build: Build) -> None:
+    scripts = build.html("organisations/").select("script[src*='javascripts/directory']")
+    assert [(s["src"], s["type"]) for s in scripts] == [("../javascripts/directory/main.js", "module")]
+    assert not (build.site / "javascripts" / "directory.js").exists()
+
+
+def test_the_filter_data_holds_every_organisation_in_order(build: Build) -> None:
+    data = json.loads((build.site / "organisations" / "filter.json").read_text(encoding="utf-8"))
+    assert [record[0] for record in data["organisations"]] == [org.slug for org in ORGS]
 
 
 @pytest.mark.parametrize("org", ORGS, ids=[org.slug for org in ORGS])

@@ -6,7 +6,8 @@ from mkdocs.structure.pages import Page
 
 from hooks import directory
 from hub.core.context import context_of
-from tests.project import PROJECT
+from hub.dev.synthetic import directory_with_extra
+from tests.project import PROJECT, VOCAB
 
 
 def test_the_directory_state_lives_on_this_builds_context(configured) -> None:
@@ -38,3 +39,15 @@ def test_generated_pages_get_their_meta_from_the_hook_not_front_matter(configure
     body = directory.on_page_content("<p>ignored</p>", page=page, config=config, files=files)
     assert '<h1 id="kings-trust">The King&#39;s Trust</h1>' in body
     assert page.meta["structured_data"]["name"] == "The King's Trust"
+
+
+def test_the_first_directory_page_alone_loads_the_filters(configured, tmp_path) -> None:
+    folder = directory_with_extra(tmp_path / "orgs", PROJECT.organisations, 70, VOCAB)  # 2 pages
+    config = configured(HUB_FEEDS="offline", HUB_ORGANISATIONS_DIR=str(folder))
+    config.plugins._current_plugin = "hooks/directory"
+    directory.on_files(Files([]), config=config)
+    pages = context_of(config).features[directory.FEATURE].pages
+    assert pages[directory.DIRECTORY_PAGE].meta["tools"] == [directory.TOOL]
+    assert "tools" not in pages["organisations/page/2.md"].meta
+    assert pages["organisations/page/2.md"].meta["title"] == "Find an organisation, page 2"
+    assert not [uri for uri, page in pages.items() if page.org and "tools" in page.meta]

@@ -191,7 +191,7 @@ def test_covered_regions_follow_the_vocabulary() -> None:
 def test_data_is_escaped_as_text_in_every_rendering() -> None:
     orgs = directory.load_organisations(FIXTURES / "escaping", VOCAB, PROJECT.schemas)
     for html in (
-        directory.render_directory(orgs, VOCAB, ENV),
+        directory.render_directory(directory.directory_pages(orgs)[0], VOCAB, ENV),
         directory.render_organisation(orgs[0], plain_markdown, VOCAB, ENV),
     ):
         soup = BeautifulSoup(html, "html.parser")
@@ -200,6 +200,70 @@ def test_data_is_escaped_as_text_in_every_rendering() -> None:
     page = BeautifulSoup(directory.render_organisation(orgs[0], plain_markdown, VOCAB, ENV), "html.parser")
     assert page.h1.get_text() == "<script>alert('name')</script> Trust & Co"
     assert "<script>alert('summary')</script>" in page.select_one(".hub-org-page__summary").get_text()
+
+
+def synthetic(count: int) -> list[Organisation]:
+    """`count` organisations made from the first good fixture, in name order."""
+    org = directory.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)[0]
+    return [
+        Organisation(**{**org.__dict__, "slug": f"org-{n:03d}", "name": f"Org {n:03d}"}) for n in range(count)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("count", "sizes"),
+    [(0, [0]), (1, [1]), (100, [100]), (101, [100, 1]), (250, [100, 100, 50])],
+)
+def test_the_directory_is_cut_into_pages_of_100(count: int, sizes: list[int]) -> None:
+    pages = directory.directory_pages(synthetic(count))
+    assert [len(page.organisations) for page in pages] == sizes
+    assert [page.src_uri for page in pages][:2] == ["organisations/index.md", "organisations/page/2.md"][
+        : len(pages)
+    ]
+    assert [page.first for page in pages] == [1 + 100 * n for n in range(len(pages))]
+
+
+def test_each_page_links_to_every_page_and_says_which_it_shows() -> None:
+    first, second, third = directory.directory_pages(synthetic(250))
+    assert [first.href(n) for n in (1, 2, 3)] == ["", "page/2/", "page/3/"]
+    assert [third.href(n) for n in (1, 2, 3)] == ["../../", "../../page/2/", "../../page/3/"]
+    assert directory.status_text(second) == "Showing 101 to 200 of 250 organisations."
+    assert (
+        directory.status_text(directory.directory_pages(synthetic(39))[0]) == "Showing all 39 organisations."
+    )
+    soup = BeautifulSoup(directory.render_directory(third, VOCAB, ENV), "html.parser")
+    nav = soup.select_one("nav.hub-directory__pages")
+    assert [a["href"] for a in nav.select("a")] == [
+        "../../page/2/",
+        "../../",
+        "../../page/2/",
+        "../../page/3/",
+    ]
+    assert nav.select_one("[aria-current=page]").get_text() == "Page 3"
+    assert soup.select_one("li.hub-org a")["href"] == "../../org-200/"
+    assert not soup.select("form")  # the filters are on the first page only
+
+
+def test_a_single_page_has_no_page_links() -> None:
+    soup = BeautifulSoup(
+        directory.render_directory(directory.directory_pages(synthetic(3))[0], VOCAB, ENV), "html.parser"
+    )
+    assert not soup.select("nav.hub-directory__pages") and soup.select("form#hub-filters")
+
+
+def test_the_filter_index_is_compact_and_holds_what_the_script_needs() -> None:
+    orgs = directory.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)
+    text = directory.to_filter_index(orgs, VOCAB)
+    data = json.loads(text)
+    assert text == json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"  # no spaces
+    slug, name, summary, kind, support, regions, served, elements, sectors = data["organisations"][0]
+    org = orgs[0]
+    assert (slug, name, summary, kind) == (org.slug, org.name, org.summary, org.kind)
+    assert (support, regions, elements, sectors) == tuple(
+        list(v) for v in (org.support, org.regions, org.elements, org.sectors)
+    )
+    assert served == directory.covered_regions(org, VOCAB["regions"])
+    assert set(data["labels"]) == {"regions", "support", "organisation_types"}
 
 
 def test_description_is_markdown_sanitised() -> None:
@@ -222,7 +286,13 @@ def test_generated_page_meta_escapes_title_and_description_once() -> None:
 
 def test_templates_ship_with_the_package() -> None:
     names = set(directory.template_env().list_templates())
-    assert {"org-directory.html", "org-list.html", "org-item.html", "org-page.html"} <= names
+    assert {
+        "org-directory.html",
+        "org-list.html",
+        "org-item.html",
+        "org-pages.html",
+        "org-page.html",
+    } <= names
     assert not list((ROOT / "overrides").rglob("org-*.html"))  # the theme never sees them
 
 

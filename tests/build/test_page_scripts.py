@@ -1,0 +1,46 @@
+"""Page scripts load only on the pages that use them; what loads everywhere stays tiny."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from tests.conftest import Build
+from tests.project import ROOT
+
+# Each page tool and the only pages it may load on (a prefix of the page's URL).
+TOOL_PAGES = {
+    "directory": ("organisations/",),
+}
+# The one script on every page: the skip link's fix (docs/javascripts/skip-link.js).
+SITE_WIDE = ["javascripts/skip-link.js"]
+
+
+def tools_by_page(build: Build) -> dict[str, set[str]]:
+    """For each page tool, the pages whose HTML loads its script."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for path in build.site.rglob("*.html"):
+        url = path.relative_to(build.site).as_posix().removesuffix("index.html")
+        for tool in re.findall(
+            r'src="[^"]*javascripts/([a-z-]+)/main\.js"', path.read_text(encoding="utf-8")
+        ):
+            found[tool].add(url)
+    return found
+
+
+def test_the_directory_script_is_on_the_directory_page_alone(build: Build) -> None:
+    assert tools_by_page(build)["directory"] == {"organisations/"}
+
+
+def test_no_page_tool_loads_outside_its_pages(build: Build) -> None:
+    for tool, pages in tools_by_page(build).items():
+        allowed = TOOL_PAGES.get(tool)
+        if allowed is not None:
+            assert all(page.startswith(allowed) for page in pages), (tool, pages)
+
+
+def test_only_the_skip_link_fix_loads_on_every_page_and_it_is_tiny(build: Build) -> None:
+    soup = build.html("privacy/")
+    own = [s["src"] for s in soup.select("script[src]") if "assets/javascripts/" not in s["src"]]
+    assert [src.removeprefix("../") for src in own] == SITE_WIDE
+    assert len((ROOT / "docs" / SITE_WIDE[0]).read_bytes()) < 2048
