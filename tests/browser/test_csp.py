@@ -88,7 +88,7 @@ def test_instant_navigation_keeps_the_policy(strict_page) -> None:
 
 def test_directory_filter_works_under_the_policy(strict_page) -> None:
     strict_page.goto("organisations/")
-    strict_page.wait_for_selector("#hub-filters:not([hidden])")
+    strict_page.wait_for_selector("#hub-filters[data-hub-ready]")  # the script has started
     total = strict_page.locator("li.hub-org").count()
     strict_page.select_option("#hub-filter-support", "apprenticeships")
     strict_page.wait_for_url("**/organisations/?support=apprenticeships")

@@ -5,8 +5,8 @@
  *   { labels: { regions, support, organisation_types }, organisations: [[slug, name,
  *     summary, type, support, regions, served regions, elements, sectors], ...] }
  *
- * The words go in `search`, not `q`: Material opens its own site search dialog whenever the
- * URL has a `q` parameter, which would cover the directory on every shared link.
+ * The words go in `search` (links shared since the directory opened use it; it was chosen
+ * when Material's own site search, since replaced, opened its dialog for any `q`).
  */
 
 export const TEXT = "search";
