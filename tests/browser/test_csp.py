@@ -88,12 +88,16 @@ def test_instant_navigation_keeps_the_policy(strict_page) -> None:
 
 def test_directory_filter_works_under_the_policy(strict_page) -> None:
     strict_page.goto("organisations/")
-    strict_page.wait_for_selector("#hub-filters[data-hub-ready]")  # the script has started
+    strict_page.wait_for_selector("#hub-filters[data-hub-live]")  # the script has started
     total = strict_page.locator("li.hub-org").count()
     strict_page.select_option("#hub-filter-support", "apprenticeships")
     strict_page.wait_for_url("**/organisations/?support=apprenticeships")
-    shown = strict_page.locator("li.hub-org:not([hidden])").count()
-    assert 0 < shown < total
+    # The URL changes at once; the list changes once the filter data has come (fetched on use).
+    strict_page.wait_for_function(
+        "(total) => { const n = document.querySelectorAll('li.hub-org:not([hidden])').length;"
+        " return 0 < n && n < total; }",
+        arg=total,
+    )
     assert violations(strict_page) == []
 
 
