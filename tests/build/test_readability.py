@@ -9,19 +9,13 @@ import textstat
 from bs4 import BeautifulSoup, Tag
 
 from tests.conftest import Build
+from tests.pages import ELEMENT_PAGES
 
 # Every guidance page: why it matters, the strategy, its elements and their sub-pages.
 GUIDANCE_PAGES: list[str] = [
     "why-it-matters/",
     "strategy/",
-    "strategy/data/",
-    "strategy/data/measuring/",
-    "strategy/culture/",
-    "strategy/employee-journey/",
-    "strategy/employee-journey/outreach/",
-    "strategy/employee-journey/hiring/",
-    "strategy/employee-journey/progression/",
-    "strategy/advocacy/",
+    *ELEMENT_PAGES,
     "strategy/legal/",
     "glossary/",
 ]
