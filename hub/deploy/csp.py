@@ -213,9 +213,12 @@ def group_policies(policies: dict[str, str]) -> list[tuple[str, str]]:
                 if path == prefix:
                     rules.append((f"{prefix}index.html", value))
         child_policies = {frozenset(_beneath(policies, child).values()) for child in children}
-        if len(children) > 1 and len(child_policies) == 1 and len(next(iter(child_policies))) == 1:
+        shared = len(children) > 1 and len(child_policies) == 1 and len(next(iter(child_policies))) == 1
+        if shared and prefix != "/":
             # Every sub-folder shares one policy (say, thousands of organisation pages):
             # one placeholder rule covers them all and still matches no page of this folder.
+            # Never at the root, where `/:page/*` would also match /admin/ and /assets/, whose
+            # own rules (the editor's policy, year-long caching) it would then be joined with.
             rules.append((f"{prefix}:page/*", _beneath(policies, children[0]).popitem()[1]))
             return
         for child in children:

@@ -6,6 +6,7 @@ it the way Netlify does) and the tests (which check what a page will be served w
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from collections.abc import Iterable
@@ -57,6 +58,7 @@ def parse_headers(text: str) -> list[HeaderRule]:
     return rules
 
 
+@functools.lru_cache(maxsize=4096)
 def pattern_regex(pattern: str) -> re.Pattern[str]:
     """Turn a Netlify path pattern (`*` splat, `:name` placeholder) into a regex."""
     parts = []

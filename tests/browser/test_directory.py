@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from hub.deploy.csp import HTML_CACHE
+from hub.deploy.netlify import headers_for, parse_headers
 from hub.dev.preview import serve_static
 from hub.dev.synthetic import directory_with_extra
 from hub.directory.organisations import Organisation, covered_regions, load_organisations
@@ -283,6 +285,18 @@ def test_without_javascript_page_links_reach_every_organisation(
     assert pages == -(-(BIG + len(ORGS)) // 100)
     assert len(reached) == len(set(reached)) == BIG + len(ORGS) == total
     assert all(url.startswith(big_directory_url + "organisations/") for url in reached)
+
+
+def test_headers_do_not_grow_with_the_organisations(build, big_site) -> None:
+    """Pages at every depth (organisation pages, the directory's page/<n>/) share one policy,
+    so `_headers` has as many rules at 5,000 organisations as at the real 39."""
+    real = parse_headers((build.site / "_headers").read_text(encoding="utf-8"))
+    big = parse_headers((big_site / "_headers").read_text(encoding="utf-8"))
+    assert [rule.pattern for rule in big] == [rule.pattern for rule in real]
+    for path in ("/organisations/", "/organisations/page/2/", "/organisations/synthetic-00001/"):
+        assert (big_site / path.strip("/") / "index.html").is_file(), path
+        own = dict(headers_for(path, big[1:]))  # one page rule matches: nothing is joined
+        assert own["Cache-Control"] == HTML_CACHE and "," not in own["Content-Security-Policy"], path
 
 
 def test_filtering_5000_organisations_shows_a_page_at_a_time(browser, big_directory_url: str) -> None:
