@@ -98,6 +98,14 @@ ADMIN_HEADERS: tuple[tuple[str, str], ...] = (
 
 HTML_CACHE = "public, max-age=0, must-revalidate"
 ASSET_CACHE = f"public, max-age={ONE_YEAR}, immutable"
+# Material fetches sitemap.xml once for instant navigation and once more for each
+# `<link rel="alternate">` in the head (it takes them for language versions; ours are the two
+# feeds), all at the same moment of a first view. A few minutes' freshness lets the browser
+# answer the later two from the first (Chromium holds them until it is cached): one fetch, not
+# three (24 KB gzip each at 6,000 pages). A sitemap a few minutes stale after a deploy only
+# means a brand-new page opens with a full load.
+SITEMAP = "/sitemap.xml"
+SITEMAP_CACHE = "public, max-age=300"
 
 
 def inline_script_hashes(html: str) -> list[str]:
@@ -261,6 +269,8 @@ def header_rules(site: Path, *, preview: bool, local_backend: str = "") -> list[
     for file in sorted(site.rglob("*")):
         if file.is_file() and _FINGERPRINTED.search(file.name):
             rules.append(HeaderRule(url_path(site, file), [("Cache-Control", ASSET_CACHE)]))
+    if (site / SITEMAP.lstrip("/")).is_file():
+        rules.append(HeaderRule(SITEMAP, [("Cache-Control", SITEMAP_CACHE)]))
     for folder in CONTENT_NAMED_FOLDERS:
         if (site / folder).is_dir():
             rules.append(HeaderRule(f"/{folder}/*", [("Cache-Control", ASSET_CACHE)]))
