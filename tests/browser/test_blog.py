@@ -66,3 +66,15 @@ def test_skip_link_reaches_the_post_content(page) -> None:
     skip_to_content(page)
     page.keyboard.press("Tab")
     assert focus_stays_in_content(page)
+
+
+@pytest.mark.parametrize("width", [412, 1000])
+def test_a_posts_byline_comes_before_the_post_below_desktop_width(browser, site_url: str, width: int) -> None:
+    """In page order: the byline first in the HTML, so it never moves while the post loads."""
+    context = browser.new_context(base_url=site_url, viewport={"width": width, "height": 823})
+    page = context.new_page()
+    page.goto(BLOG_PAGES[1])
+    byline = page.locator(".md-sidebar--post").bounding_box()
+    post = page.locator("article.md-content__inner").bounding_box()
+    context.close()
+    assert byline and post and byline["y"] + byline["height"] <= post["y"]

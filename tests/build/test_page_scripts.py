@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from pathlib import Path
 
 from tests.conftest import Build
 from tests.project import ROOT
@@ -48,3 +49,25 @@ def test_only_the_skip_link_fix_and_the_search_opener_load_on_every_page_and_the
     assert [src.removeprefix("../") for src in own] == SITE_WIDE
     for script in SITE_WIDE:
         assert len((ROOT / "docs" / script).read_bytes()) < 4096, script
+
+
+def test_no_script_holds_up_the_first_paint(build: Build) -> None:
+    """Material's bundle is deferred, in the head, ahead of every other script; every other
+    external script is deferred or a module, so all of them run after parsing, in order."""
+    for url in ["", "strategy/data/measuring/", "organisations/", "plan/", "blog/"]:
+        soup = build.html(url)
+        scripts = soup.select("script[src]")
+        bundle = soup.head.select('script[src*="assets/javascripts/bundle."]')
+        assert len(bundle) == 1 and bundle[0] is scripts[0] and bundle[0].has_attr("defer"), url
+        for script in scripts:
+            assert script.has_attr("defer") or script.get("type") == "module", (url, script)
+
+
+def test_the_deferred_bundle_is_materials_own(build: Build) -> None:
+    """overrides/main.html names Material's bundle; a Material upgrade that renames it fails here."""
+    import material
+
+    base = (Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8")
+    (name,) = set(re.findall(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js", base))
+    assert name in (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    assert (build.site / name).is_file()
