@@ -59,7 +59,15 @@ def test_grouped_rules_never_overlap_and_keep_each_page_exact() -> None:
 def test_pages_sharing_one_policy_get_folder_rules_never_a_root_placeholder() -> None:
     """Pages at every depth share one policy (Material's scope is the site root): each top
     folder gets one rule, and no rule matches files outside the pages' folders."""
-    policies = {"/": "P", "/a/": "P", "/a/x/": "P", "/b/": "P", "/b/y/z/": "P", "/orgs/": "P", "/orgs/n/": "P"}
+    policies = {
+        "/": "P",
+        "/a/": "P",
+        "/a/x/": "P",
+        "/b/": "P",
+        "/b/y/z/": "P",
+        "/orgs/": "P",
+        "/orgs/n/": "P",
+    }
     rules = group_policies(policies)
     assert ("/a/*", "P") in rules and ("/orgs/*", "P") in rules
     header_rules_ = [HeaderRule(p, [("CSP", v)]) for p, v in rules]
