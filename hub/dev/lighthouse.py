@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,27 +55,46 @@ def run_lighthouse(root: Path, url: str, chrome: str, *, attempts: int = 3) -> R
 
 
 def _run_once(root: Path, url: str, chrome: str) -> Report:
-    """One Lighthouse run; RuntimeError with its message if it fails."""
-    command = [
-        str(lighthouse_bin(root)),
-        url,
-        "--output=json",
-        "--output-path=stdout",
-        "--quiet",
-        f"--only-categories={','.join(CATEGORIES)}",
-        f"--chrome-flags={CHROME_FLAGS}",
-    ]
-    env = {**os.environ, "CHROME_PATH": chrome}
-    proc = subprocess.run(command, capture_output=True, text=True, env=env, check=False, timeout=300)
-    if proc.returncode != 0:
-        raise RuntimeError(f"lighthouse {url} failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
-    return parse_report(url, json.loads(proc.stdout))
+    """One Lighthouse run; RuntimeError with its message if it fails.
+
+    The report goes to a file: written to a pipe, Lighthouse's JSON was cut off at 64 KB now
+    and then (the process exits before the pipe is drained).
+    """
+    with tempfile.TemporaryDirectory(prefix="hub-lighthouse-") as scratch:
+        out = Path(scratch) / "report.json"
+        command = [
+            str(lighthouse_bin(root)),
+            url,
+            "--output=json",
+            f"--output-path={out}",
+            "--quiet",
+            f"--only-categories={','.join(CATEGORIES)}",
+            f"--chrome-flags={CHROME_FLAGS}",
+        ]
+        env = {**os.environ, "CHROME_PATH": chrome}
+        proc = subprocess.run(command, capture_output=True, text=True, env=env, check=False, timeout=300)
+        if proc.returncode != 0 or not out.exists():
+            raise RuntimeError(f"lighthouse {url} failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
+        return parse_report(url, json.loads(out.read_text(encoding="utf-8")))
+
+
+def median_run(root: Path, url: str, chrome: str, *, runs: int = 3) -> tuple[Report, list[int]]:
+    """Lighthouse `runs` times on one page: the run with the median performance score (as
+    Lighthouse's own guidance advises, one run varies), and every run's performance score."""
+    reports = sorted(
+        (run_lighthouse(root, url, chrome) for _ in range(runs)), key=lambda r: r.scores["performance"]
+    )
+    scores = [report.scores["performance"] for report in reports]
+    return reports[len(reports) // 2], scores
 
 
 def parse_report(url: str, data: dict) -> Report:
     """The figures the bench prints, from Lighthouse's JSON result."""
     categories = data["categories"]
     audits = data["audits"]
+    unscored = [name for name in CATEGORIES if name in categories and categories[name]["score"] is None]
+    if unscored:  # a metric could not be measured (say, no paint recorded): run it again
+        raise RuntimeError(f"lighthouse {url}: no score for {', '.join(unscored)}")
     failing = tuple(
         sorted(
             ref["id"]
