@@ -209,17 +209,26 @@ def test_json_feed_has_every_published_post(build: Build) -> None:
         assert item["date_published"].startswith(post.date.isoformat())
 
 
-def test_every_page_links_both_feeds_for_autodiscovery(build: Build) -> None:
+# Pages about news and blogs link both feeds in the head for autodiscovery. No other page does:
+# Material fetches and parses the whole sitemap once more for every <link rel="alternate">.
+FEED_LINKS = (
+    ("application/rss+xml", "feed_rss_created.xml"),
+    ("application/feed+json", "feed_json_created.json"),
+)
+
+
+def test_home_blog_and_news_pages_link_both_feeds_for_autodiscovery_and_no_other_page(build: Build) -> None:
+    linked = set()
     for file in build.page_files():
         html = file.read_text(encoding="utf-8")
         head = html[: html.find("</head>")]
-        for kind, name in (
-            ("application/rss+xml", "feed_rss_created.xml"),
-            ("application/feed+json", "feed_json_created.json"),
-        ):
-            assert f'type="{kind}"' in head and name in head, (
-                f"{file.relative_to(build.site)}: no {kind} link"
-            )
+        found = [f'type="{kind}"' in head and name in head for kind, name in FEED_LINKS]
+        assert all(found) or not any(found), file
+        if all(found):
+            linked.add(file.relative_to(build.site).as_posix().removesuffix("index.html"))
+        assert ('rel="alternate"' in head) == all(found), file
+    assert {"", "blog/", "news/", "blog/category/news/", *post_urls(build)} <= linked
+    assert all(url in ("", "news/") or url.startswith("blog/") for url in linked), linked
 
 
 def test_home_shows_the_three_newest_published_posts(build: Build) -> None:
