@@ -99,11 +99,11 @@ ADMIN_HEADERS: tuple[tuple[str, str], ...] = (
 HTML_CACHE = "public, max-age=0, must-revalidate"
 ASSET_CACHE = f"public, max-age={ONE_YEAR}, immutable"
 # Material fetches sitemap.xml once for instant navigation and once more for each
-# `<link rel="alternate">` in the head (it takes them for language versions; ours are the two
-# feed links on home, blog and news pages), all at the same moment of a first view. A few minutes' freshness lets the browser
-# answer the later two from the first (Chromium holds them until it is cached): one fetch, not
-# three (24 KB gzip each at 6,000 pages). A sitemap a few minutes stale after a deploy only
-# means a brand-new page opens with a full load.
+# `<link rel="alternate">` in the head (it takes them for language versions; ours are the
+# feed links on home, blog and news pages), all at the same moment of a first view. A few
+# minutes' freshness lets the browser answer the later two from the first (Chromium holds
+# them until it is cached): one fetch, not three (24 KB gzip each at 6,000 pages). A sitemap
+# a few minutes stale after a deploy only means a brand-new page opens with a full load.
 SITEMAP = "/sitemap.xml"
 SITEMAP_CACHE = "public, max-age=300"
 

@@ -311,39 +311,49 @@ CPU_SLOWDOWN = 4
 
 
 def bench_navigation(opts: Options) -> list[str]:
-    """A visitor's first three pages with and without `navigation.instant`: time and bytes."""
+    """A visitor's first three pages with and without `navigation.instant`, on the real site
+    and the large one: time, bytes, and the main thread's blocking time for each page."""
     features = _read_config(opts.project.config_file)["theme"]["features"]
-    lines = [f"pages {' -> '.join('/' + url for url in JOURNEY)}, slow 4G and 4x CPU, gzip, ETags:"]
-    for instant in (True, False):
-        # Material matches links against sitemap.xml by protocol and host but keeps the port
-        # of the sitemap's URLs: built for another address, every click is a full page load.
-        # So each site is built for the address it is then served at.
-        port = _free_port()
-        site = opts.scratch / f"site-nav-{instant}"
-        kept = [f for f in features if instant or f != "navigation.instant"]
-        project = opts.scratch / f"project-nav-{instant}"
-        write_scratch_project(
-            opts.project,
-            project,
-            hooks=True,
-            posts=0,
-            orgs=None,
-            theme={"features": kept},
-            site_url=f"http://127.0.0.1:{port}/",
-        )
-        env = {"HUB_CACHE_DIR": str(opts.scratch / "cache")}
-        build_or_raise(project / "mkdocs.yml", site, env, strict=False)
-        runs = [_journey(site, opts.project.netlify_toml, port) for _ in range(3)]
-        lines.append("  with navigation.instant:" if instant else "  without navigation.instant:")
-        for n, url in enumerate(JOURNEY):
-            steps = [run[n] for run in runs]
-            lines.append(
-                f"    page {n + 1} (/{url}): median {statistics.median(s.ms for s in steps):.0f} ms, "
-                f"{statistics.median(s.bytes for s in steps) / 1024:.0f} KB over the wire, "
-                f"{steps[0].requests} requests ({steps[0].full} with a body), "
-                f"sitemap.xml fetched {steps[0].sitemaps}x, "
-                f"{'same' if steps[0].same_page else 'new'} document"
+    lines = [
+        f"pages {' -> '.join('/' + url for url in JOURNEY)}, slow 4G and {CPU_SLOWDOWN}x CPU, gzip, ETags; "
+        "blocking: long tasks past 50 ms while the page loads and settles (Lighthouse's TBT, measured)"
+    ]
+    for label, posts in [("real site", 0), (f"{opts.posts} posts + {opts.orgs} organisations", opts.posts)]:
+        orgs = _synthetic_folder(opts) if posts else None
+        lines.append(f"  {label}:")
+        for instant in (True, False):
+            # Material matches links against sitemap.xml by protocol and host but keeps the port
+            # of the sitemap's URLs: built for another address, every click is a full page load.
+            # So each site is built for the address it is then served at.
+            port = _free_port()
+            site = opts.scratch / f"site-nav-{instant}-{posts}"
+            kept = [f for f in features if instant or f != "navigation.instant"]
+            project = opts.scratch / f"project-nav-{instant}-{posts}"
+            write_scratch_project(
+                opts.project,
+                project,
+                hooks=True,
+                posts=posts,
+                orgs=orgs,
+                theme={"features": kept},
+                site_url=f"http://127.0.0.1:{port}/",
             )
+            env = {"HUB_CACHE_DIR": str(opts.scratch / "cache")}
+            if orgs is not None:
+                env["HUB_ORGANISATIONS_DIR"] = str(orgs)
+            build_or_raise(project / "mkdocs.yml", site, env, strict=False)
+            runs = [_journey(site, opts.project.netlify_toml, port) for _ in range(3)]
+            lines.append("    with navigation.instant:" if instant else "    without navigation.instant:")
+            for n, url in enumerate(JOURNEY):
+                steps = [run[n] for run in runs]
+                lines.append(
+                    f"      page {n + 1} (/{url}): median {statistics.median(s.ms for s in steps):.0f} ms, "
+                    f"blocking {statistics.median(s.blocking_ms for s in steps):.0f} ms, "
+                    f"{statistics.median(s.bytes for s in steps) / 1024:.0f} KB over the wire, "
+                    f"{steps[0].requests} requests ({steps[0].full} with a body), "
+                    f"sitemap.xml fetched {steps[0].sitemaps}x, "
+                    f"{'same' if steps[0].same_page else 'new'} document"
+                )
     return lines
 
 
@@ -357,6 +367,7 @@ class Step:
     full: int
     sitemaps: int
     same_page: bool
+    blocking_ms: float
 
 
 def _free_port() -> int:
@@ -383,6 +394,7 @@ def _journey(site: Path, netlify_toml: Path, port: int) -> list[Step]:
         cdp.send("Network.enable")
         cdp.send("Network.emulateNetworkConditions", SLOW_4G)
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+        page.add_init_script(_LONG_TASKS_JS)  # on every new document (full page loads)
         for n, url in enumerate(JOURNEY):
             title = _title_of(site, url)
             if n:
@@ -398,6 +410,10 @@ def _journey(site: Path, netlify_toml: Path, port: int) -> list[Step]:
             ms = (time.perf_counter() - start) * 1000
             _quiet(server.sent)
             sent = list(server.sent)
+            # This page's long tasks; kept from page to page only within one document.
+            blocking = page.evaluate(
+                "() => window.__hubLongTasks.splice(0).reduce((a, d) => a + Math.max(0, d - 50), 0)"
+            )
             results.append(
                 Step(
                     ms=ms,
@@ -406,6 +422,7 @@ def _journey(site: Path, netlify_toml: Path, port: int) -> list[Step]:
                     full=sum(1 for _, status, _ in sent if status == 200),
                     sitemaps=sum(1 for path, _, _ in sent if path.endswith("sitemap.xml")),
                     same_page=bool(page.evaluate("() => window.__benchSamePage === true")),
+                    blocking_ms=blocking,
                 )
             )
             page.evaluate("() => { window.__benchSamePage = true; }")
@@ -413,6 +430,12 @@ def _journey(site: Path, netlify_toml: Path, port: int) -> list[Step]:
     return results
 
 
+_LONG_TASKS_JS = (
+    "window.__hubLongTasks = [];"
+    "new PerformanceObserver(list => {"
+    " for (const e of list.getEntries()) window.__hubLongTasks.push(e.duration); })"
+    ".observe({type: 'longtask', buffered: true});"
+)
 _MARK_LINK_TO = (
     "url => [...document.querySelectorAll('a[href]')]"
     ".find(a => a.href === url && a.offsetParent !== null).setAttribute('data-bench-next', '')"
