@@ -96,7 +96,7 @@ def test_nothing_of_the_search_loads_until_it_is_opened(page) -> None:
     assert re.fullmatch(r"\d+ matching documents?(, showing the first \d+)?", status), status
 
     page.keyboard.press("Enter")  # in the box: the first result
-    page.wait_for_url(f"**{found[0]}")
+    page.wait_for_url(f"**{found[0]}?highlight=mentoring")
     assert not page.evaluate(OPENED)
     assert page.errors == []
 
@@ -132,7 +132,7 @@ def test_keyboard_alone_opens_moves_chooses_and_closes(page) -> None:
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
-    page.wait_for_url(f"**{found[1]}")
+    page.wait_for_url(f"**{found[1]}?highlight=mentoring")
     page.wait_for_function("() => !document.getElementById('__search').checked")
 
     # After Material's instant navigation the search still works, on the new page.
@@ -174,3 +174,42 @@ def test_no_axe_violation_with_the_search_open_and_with_results(page) -> None:
     assert answered(page, "zzzzqqqq") == []
     assert page.text_content("#hub-search-status").strip() == "No matching documents"
     assert axe_violations(page) == []
+
+
+MARKS = "() => [...document.querySelectorAll('article mark.pagefind-highlight')].map(m => m.textContent)"
+
+
+@pytest.mark.parametrize("arrival", ["instant navigation", "full load"])
+def test_the_chosen_page_marks_the_query_words_in_its_content(page, arrival: str) -> None:
+    """As Material's search did: the words searched for are marked on the page a result opens,
+    in its content only, and only when it was opened from a result."""
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    ready(page, "about/")
+    assert search(page, "board agenda")[0] == "/strategy/culture/"
+    if arrival == "instant navigation":
+        page.keyboard.press("Enter")
+    else:
+        page.goto(page.get_attribute("#hub-search-results a.md-search-result__link", "href"))
+    page.wait_for_url("**/strategy/culture/?highlight=board&highlight=agenda")
+    page.wait_for_function(f"() => ({MARKS})().length > 0")
+    assert {word.lower() for word in page.evaluate(MARKS)} == {"board", "agenda"}
+    assert page.locator("header mark, nav mark, footer mark").count() == 0
+    assert page.evaluate(
+        "() => getComputedStyle(document.querySelector('article mark')).backgroundColor"
+    ) not in (
+        "rgba(0, 0, 0, 0)",
+        "transparent",
+    )
+    assert any(url.endswith("/pagefind/pagefind-highlight.js") for url in requests)
+    assert not axe_violations(page)  # the marks' colours included
+    assert page.errors == []
+
+
+def test_a_page_opened_without_a_search_marks_nothing_and_loads_no_highlighter(page) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    ready(page, "strategy/culture/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("mark.pagefind-highlight").count() == 0
+    assert not [url for url in requests if "highlight" in url]

@@ -84,6 +84,6 @@ def test_normalise_and_bundle_urls(logic_page: Any) -> None:
     urls = logic_page.evaluate(
         "async () => { const m = await import('/javascripts/search/logic.js');"
         " const u = m.bundleUrls(new URL('/javascripts/search/dialog.js', location.href));"
-        " return [u.root.pathname, u.pagefind.pathname]; }"
+        " return [u.root.pathname, u.pagefind.pathname, u.highlight.pathname]; }"
     )
-    assert urls == ["/", "/pagefind/pagefind.js"]
+    assert urls == ["/", "/pagefind/pagefind.js", "/pagefind/pagefind-highlight.js"]

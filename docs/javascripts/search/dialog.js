@@ -3,13 +3,14 @@
  * fetches only the index chunks and fragments each query needs. Keyboard as Material's search:
  * arrow keys move between the box and the results, Enter opens one (main.js handles Esc).
  */
-import { SHOWN, bundleUrls, countText, excerptRuns, nextPosition, normalise } from "./logic.js";
+import { HIGHLIGHT_PARAM, SHOWN, bundleUrls, countText, excerptRuns, nextPosition, normalise } from "./logic.js";
 
 const urls = bundleUrls(import.meta.url);
 
 export async function mount({ toggle, input }) {
   const pagefind = await import(urls.pagefind.href);
-  await pagefind.options({ baseUrl: urls.root.pathname });
+  // Each result's link carries the query's words, for the page it opens to mark them.
+  await pagefind.options({ baseUrl: urls.root.pathname, highlightParam: HIGHLIGHT_PARAM });
   await pagefind.init();
   return new Search(pagefind, toggle, input);
 }

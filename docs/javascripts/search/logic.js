@@ -5,6 +5,10 @@
 /** How many results a query shows at once (the rest are counted, not fetched). */
 export const SHOWN = 10;
 
+/** The query parameter a chosen result's link carries, one per word (?highlight=pay&highlight=gap):
+ * the page it opens marks those words in its content (highlight.js), as Material's search did. */
+export const HIGHLIGHT_PARAM = "highlight";
+
 const ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#x27;": "'" };
 
 /** Pagefind's excerpt (escaped text with <mark> around matches) as [{text, marked}] runs.
@@ -44,8 +48,12 @@ export function normalise(query) {
   return String(query || "").trim().replace(/\s+/g, " ");
 }
 
-/** The site's root and the Pagefind bundle's address, from this module's own URL. */
+/** The site's root and the Pagefind bundle's addresses, from this module's own URL. */
 export function bundleUrls(moduleUrl) {
   const root = new URL("../../", moduleUrl);
-  return { root, pagefind: new URL("pagefind/pagefind.js", root) };
+  return {
+    root,
+    pagefind: new URL("pagefind/pagefind.js", root),
+    highlight: new URL("pagefind/pagefind-highlight.js", root),
+  };
 }

@@ -42,6 +42,14 @@ function close() {
   returnFocus = null;
 }
 
+// A page opened from a search result marks the query's words (highlight.js, loaded only then),
+// whether it came as a full load or through Material's instant navigation.
+function highlightIfAsked() {
+  if (/[?&]highlight=/.test(location.search)) import("./highlight.js").then((module) => module.highlight());
+}
+if (window.document$) window.document$.subscribe(highlightIfAsked);
+else highlightIfAsked();
+
 if (toggle && input && box) {
   // The header button (a label for the toggle) and, on wide screens, the box itself.
   toggle.addEventListener("change", () => {
