@@ -9,6 +9,7 @@ import gzip
 import hashlib
 import http.server
 import mimetypes
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +22,20 @@ mimetypes.add_type("application/json", ".json")
 mimetypes.add_type("application/xml", ".xml")
 mimetypes.add_type("image/svg+xml", ".svg")
 mimetypes.add_type("text/javascript", ".js")
+
+SITEMAP = "/sitemap.xml"
+_LOC = re.compile(rb"<loc>https?://[^/<]+/")
+
+
+def sitemap_for(content: bytes, origin: str) -> bytes:
+    """The sitemap with its pages' addresses on `origin` (say, http://127.0.0.1:8080).
+
+    Material's instant navigation takes over a click only for a page the sitemap lists, and
+    it compares the port too: served as built (the site's own address), a local server's
+    pages would all open with full loads. The real host serves the sitemap at the address it
+    names, so this is how a visitor's browser sees it.
+    """
+    return _LOC.sub(b"<loc>" + origin.rstrip("/").encode() + b"/", content)
 
 
 class NetlifyHandler(http.server.BaseHTTPRequestHandler):
@@ -53,7 +68,10 @@ class NetlifyHandler(http.server.BaseHTTPRequestHandler):
             return
         file = self._file_for(path)
         if file is not None:
-            self._send(200, path, file.read_bytes(), [("Content-Type", _content_type(file))], body=body)
+            content = file.read_bytes()
+            if path == SITEMAP:
+                content = sitemap_for(content, f"http://{self.headers['Host']}")
+            self._send(200, path, content, [("Content-Type", _content_type(file))], body=body)
             return
         if found:
             self._redirect(*found, body=body)
@@ -101,6 +119,11 @@ class NetlifyHandler(http.server.BaseHTTPRequestHandler):
         ):
             content = gzip.compress(content, 6)
             headers += [("Content-Encoding", "gzip"), ("Vary", "Accept-Encoding")]
+        # Recorded before it goes out: once the client has the answer it may ask again at
+        # once, and that request's handler thread would otherwise record first.
+        sent = getattr(self.server, "sent", None)
+        if sent is not None:
+            sent.append((path, status, len(content) if body else 0))
         self.send_response(status)
         for name, value in headers:
             self.send_header(name, value)
@@ -108,9 +131,6 @@ class NetlifyHandler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         if body:
             self.wfile.write(content)
-        sent = getattr(self.server, "sent", None)
-        if sent is not None:
-            sent.append((path, status, len(content) if body else 0))
 
     def log_message(self, format: str, *args: object) -> None:
         if not getattr(self.server, "quiet", False):
@@ -164,7 +184,19 @@ def serve_in_thread(server: http.server.ThreadingHTTPServer) -> threading.Thread
 
 
 class _QuietStaticHandler(http.server.SimpleHTTPRequestHandler):
-    """Plain static files, without a line per request."""
+    """Plain static files, without a line per request; the sitemap on this server's origin."""
+
+    def do_GET(self) -> None:
+        file = Path(self.directory) / SITEMAP.lstrip("/")
+        if urlsplit(self.path).path != SITEMAP or not file.is_file():
+            super().do_GET()
+            return
+        content = sitemap_for(file.read_bytes(), f"http://{self.headers['Host']}")
+        self.send_response(200)
+        self.send_header("Content-Type", "application/xml; charset=utf-8")
+        self.send_header("Content-Length", str(len(content)))
+        self.end_headers()
+        self.wfile.write(content)
 
     def log_message(self, format: str, *args: object) -> None:
         pass

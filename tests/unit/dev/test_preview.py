@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from hub.dev.preview import base_url, serve_like_host
+from hub.dev.preview import base_url, serve_like_host, serve_static
 from tests.project import PROJECT
 
 
@@ -48,3 +48,26 @@ def test_a_revisit_with_the_etag_gets_304_without_a_body(site: Path) -> None:
         changed = get(base_url(server), **{"If-None-Match": '"other"'})[0]
     assert (status, body, changed) == (304, b"", 200)
     assert [row[1:] for row in server.sent][1] == (304, 0)
+
+
+SITEMAP = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+    "<url><loc>https://employer-hub.example/</loc></url>"
+    "<url><loc>https://employer-hub.example/strategy/</loc><lastmod>2026-11-25</lastmod></url></urlset>"
+)
+
+
+@pytest.mark.parametrize("host_like", [True, False])
+def test_the_sitemap_lists_pages_on_the_serving_origin(site: Path, host_like: bool) -> None:
+    """As on the real host, where the sitemap names the address it is served from: Material's
+    instant navigation takes over a click only for a page listed at the very same origin."""
+    (site / "sitemap.xml").write_text(SITEMAP, encoding="utf-8")
+    if host_like:
+        with serve_like_host(site, PROJECT.netlify_toml) as server:
+            body = get(base_url(server) + "sitemap.xml")[2].decode()
+            origin = base_url(server)
+    else:
+        with serve_static(site) as origin:
+            body = get(origin + "sitemap.xml")[2].decode()
+    assert f"<loc>{origin}</loc>" in body and f"<loc>{origin}strategy/</loc><lastmod>" in body
+    assert "employer-hub.example" not in body
