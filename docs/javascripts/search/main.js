@@ -25,12 +25,16 @@ function load() {
 
 // Open at once, before anything has loaded, so the next keys typed go into the box and not
 // to Material's page shortcuts; the results follow when the code and index arrive.
+// The last query stays in the box with its results, selected: typing starts a new one.
 function open(from) {
   if (!toggle.checked) {
     returnFocus = from;
     toggle.checked = true;
   }
-  if (document.activeElement !== input) input.focus();
+  if (document.activeElement !== input) {
+    input.focus();
+    input.select();
+  }
   load().then((search) => search.open());
 }
 
