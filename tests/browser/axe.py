@@ -19,6 +19,13 @@ def axe_violations(page: Any) -> list[str]:
     """Run the WCAG 2.0/2.1/2.2 A and AA rules; return one line per failing node."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(axe_source())
+    # Colours are checked as they end up: a fade still running (Material's back-to-top button
+    # after a scroll, the header's shadow) would be measured half-way.
+    # (An endless animation, were there one, is not waited for.)
+    page.wait_for_function(
+        "() => document.getAnimations().every(a => a.playState !== 'running'"
+        " || a.effect.getComputedTiming().endTime === Infinity)"
+    )
     result = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
         WCAG_TAGS,
