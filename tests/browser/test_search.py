@@ -8,6 +8,7 @@ import re
 import pytest
 
 from tests.browser.axe import axe_violations
+from tests.browser.navigation import MARK_CONTAINER, NEW_CONTAINER
 
 pytestmark = pytest.mark.browser
 
@@ -131,9 +132,13 @@ def test_keyboard_alone_opens_moves_chooses_and_closes(page) -> None:
     assert page.input_value("#hub-search-input") == "mentoring"
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
+    page.evaluate(MARK_CONTAINER)
     page.keyboard.press("Enter")
     page.wait_for_url(f"**{found[1]}?highlight=mentoring")
     page.wait_for_function("() => !document.getElementById('__search').checked")
+    # The address changes at the click; the page arrives later, and its arrival closes the
+    # search (dialog.js), so a search opened before then would be closed under the test.
+    page.wait_for_function(NEW_CONTAINER)
 
     # After Material's instant navigation the search still works, on the new page.
     assert search(page, "board agenda")[0] == "/strategy/culture/"
