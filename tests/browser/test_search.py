@@ -164,8 +164,13 @@ def test_typing_in_a_form_field_does_not_open_the_search(page) -> None:
     assert page.input_value("#hub-filter-search") == "s/"
 
 
-def test_no_axe_violation_with_the_search_open_and_with_results(page) -> None:
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violation_with_the_search_open_and_with_results(page, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)  # the palette follows the system's on a first visit
     ready(page, "strategy/data/")
+    assert page.evaluate("() => document.body.dataset.mdColorScheme") == (
+        "slate" if scheme == "dark" else "default"
+    )
     page.keyboard.press("/")
     page.wait_for_function(OPENED)
     answered(page, "")
