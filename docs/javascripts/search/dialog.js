@@ -3,20 +3,19 @@
  * fetches only the index chunks and fragments each query needs. Keyboard as Material's search:
  * arrow keys move between the box and the results, Enter opens one (main.js handles Esc).
  */
-import { HIGHLIGHT_PARAM, SHOWN, bundleUrls, countText, excerptRuns, nextPosition, normalise } from "./logic.js";
+import { SHOWN, bundleUrls, countText, excerptRuns, nextPosition, normalise } from "./logic.js";
 
 const urls = bundleUrls(import.meta.url);
 
-export async function mount({ toggle, input }) {
+export async function mount({ toggle, input, remember }) {
   const pagefind = await import(urls.pagefind.href);
-  // Each result's link carries the query's words, for the page it opens to mark them.
-  await pagefind.options({ baseUrl: urls.root.pathname, highlightParam: HIGHLIGHT_PARAM });
+  await pagefind.options({ baseUrl: urls.root.pathname });
   await pagefind.init();
-  return new Search(pagefind, toggle, input);
+  return new Search(pagefind, toggle, input, remember);
 }
 
 class Search {
-  constructor(pagefind, toggle, input) {
+  constructor(pagefind, toggle, input, remember) {
     this.pagefind = pagefind;
     this.toggle = toggle;
     this.input = input;
@@ -32,8 +31,12 @@ class Search {
     });
     document.addEventListener("keydown", (event) => this.onKey(event));
     // A chosen result closes the search, even one for the page already shown.
+    // Its query's words go with it, for the page to mark (main.js keeps them in the tab).
     this.list.addEventListener("click", (event) => {
-      if (event.target.closest("a")) this.close();
+      const link = event.target.closest("a");
+      if (!link) return;
+      remember(new URL(link.href).pathname, this.shownQuery.split(" "));
+      this.close();
     });
     // Material's instant navigation (Back and Forward too) loads the next page into this one:
     // the search closes when the address changes (not on the first, current, emission).

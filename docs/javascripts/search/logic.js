@@ -5,10 +5,6 @@
 /** How many results a query shows at once (the rest are counted, not fetched). */
 export const SHOWN = 10;
 
-/** The query parameter a chosen result's link carries, one per word (?highlight=pay&highlight=gap):
- * the page it opens marks those words in its content (highlight.js), as Material's search did. */
-export const HIGHLIGHT_PARAM = "highlight";
-
 const ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#x27;": "'" };
 
 /** Pagefind's excerpt (escaped text with <mark> around matches) as [{text, marked}] runs.

@@ -8,6 +8,17 @@ const input = document.getElementById("hub-search-input");
 const box = document.querySelector("[data-hub-search]");
 let dialog = null; // the results code, once loaded
 let returnFocus = null; // where Esc puts focus back
+// The words of a chosen result's query, for the page it opens to mark: kept in this tab's
+// sessionStorage, never in the address, so the query goes to no server (nor a log or Referer).
+const CHOSEN = "employer-hub:search-chosen";
+
+function remember(path, words) {
+  try {
+    sessionStorage.setItem(CHOSEN, JSON.stringify({ path, words }));
+  } catch {
+    // storage turned off: the page opens unmarked
+  }
+}
 
 function editable(element) {
   return Boolean(element && (element.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName)));
@@ -15,7 +26,7 @@ function editable(element) {
 
 function load() {
   if (!dialog) {
-    dialog = import("./dialog.js").then((module) => module.mount({ toggle, input }));
+    dialog = import("./dialog.js").then((module) => module.mount({ toggle, input, remember }));
     dialog.catch(() => {
       dialog = null; // offline for a moment: the next open tries again
     });
@@ -46,13 +57,22 @@ function close() {
   returnFocus = null;
 }
 
-// A page opened from a search result marks the query's words (highlight.js, loaded only then),
-// whether it came as a full load or through Material's instant navigation.
-function highlightIfAsked() {
-  if (/[?&]highlight=/.test(location.search)) import("./highlight.js").then((module) => module.highlight());
+// The page a result opened marks the query's words (highlight.js, loaded only then), whether
+// it came through Material's instant navigation or as a full load; once, on that page only.
+function highlightIfChosen() {
+  let chosen = null;
+  try {
+    chosen = JSON.parse(sessionStorage.getItem(CHOSEN));
+    sessionStorage.removeItem(CHOSEN);
+  } catch {
+    return;
+  }
+  if (chosen && chosen.path === location.pathname && Array.isArray(chosen.words)) {
+    import("./highlight.js").then((module) => module.highlight(chosen.words));
+  }
 }
-if (window.document$) window.document$.subscribe(highlightIfAsked);
-else highlightIfAsked();
+if (window.document$) window.document$.subscribe(highlightIfChosen);
+else highlightIfChosen();
 
 if (toggle && input && box) {
   // The header button (a label for the toggle) and, on wide screens, the box itself.
