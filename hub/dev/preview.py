@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from hub.deploy.csp import SITEMAP
 from hub.deploy.netlify import HeaderRule, Redirect, headers_for, match_redirect, parse_headers
 
 mimetypes.add_type("application/json", ".json")
@@ -23,7 +24,6 @@ mimetypes.add_type("application/xml", ".xml")
 mimetypes.add_type("image/svg+xml", ".svg")
 mimetypes.add_type("text/javascript", ".js")
 
-SITEMAP = "/sitemap.xml"
 _LOC = re.compile(rb"<loc>https?://[^/<]+/")
 
 
