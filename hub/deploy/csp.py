@@ -98,13 +98,16 @@ ADMIN_HEADERS: tuple[tuple[str, str], ...] = (
 
 HTML_CACHE = "public, max-age=0, must-revalidate"
 ASSET_CACHE = f"public, max-age={ONE_YEAR}, immutable"
-# Material fetches sitemap.xml once for instant navigation and once more for each
-# `<link rel="alternate">` in the head (it takes them for language versions; ours are the
-# feed links on home, blog and news pages), all at the same moment of a first view. A few
-# minutes' freshness lets the browser answer the later two from the first (Chromium holds
-# them until it is cached): one fetch, not three (24 KB gzip each at 6,000 pages). A sitemap
-# a few minutes stale after a deploy only means a brand-new page opens with a full load.
+# Material fetches sitemap.xml for instant navigation, and the sitemap.xml beside each
+# `<link rel="alternate">` in the head (it takes them for language versions): ours are the two
+# feed links on home, blog and news pages, under /feeds/, whose sitemap lists nothing
+# (docs/feeds/sitemap.xml; beside the feeds at the root it was the whole site's, fetched and
+# parsed once more per link). The fetches go out at the same moment of a first view; a few
+# minutes' freshness lets the browser answer the later ones from the first (Chromium holds
+# them until it is cached): one request for each file. A sitemap a few minutes stale after a
+# deploy only means a brand-new page opens with a full load.
 SITEMAP = "/sitemap.xml"
+FEEDS_SITEMAP = "/feeds/sitemap.xml"
 SITEMAP_CACHE = "public, max-age=300"
 
 
@@ -269,8 +272,9 @@ def header_rules(site: Path, *, preview: bool, local_backend: str = "") -> list[
     for file in sorted(site.rglob("*")):
         if file.is_file() and _FINGERPRINTED.search(file.name):
             rules.append(HeaderRule(url_path(site, file), [("Cache-Control", ASSET_CACHE)]))
-    if (site / SITEMAP.lstrip("/")).is_file():
-        rules.append(HeaderRule(SITEMAP, [("Cache-Control", SITEMAP_CACHE)]))
+    for sitemap in (SITEMAP, FEEDS_SITEMAP):
+        if (site / sitemap.lstrip("/")).is_file():
+            rules.append(HeaderRule(sitemap, [("Cache-Control", SITEMAP_CACHE)]))
     for folder in CONTENT_NAMED_FOLDERS:
         if (site / folder).is_dir():
             rules.append(HeaderRule(f"/{folder}/*", [("Cache-Control", ASSET_CACHE)]))

@@ -12,8 +12,9 @@ from tests.project import PROJECT
 
 pytestmark = pytest.mark.browser
 
-# A page of each kind that loads Material's instant navigation with the two feed links.
+# A page of each kind; home and the blog have the two feed links in the head.
 PAGES = ["", "strategy/data/", "organisations/", "blog/"]
+WITH_FEED_LINKS = {"", "blog/"}
 
 
 @pytest.mark.parametrize("url", PAGES)
@@ -25,5 +26,8 @@ def test_a_first_view_fetches_each_file_once(browser, build, url: str) -> None:
         page.goto(url, wait_until="networkidle")
         context.close()
         fetched = Counter(path for path, _, _ in server.sent)
-    assert fetched["/sitemap.xml"] == 1  # Material asks three times at once (hub/deploy/csp.py)
+    assert fetched["/sitemap.xml"] == 1  # for instant navigation
+    # Material asks for the sitemap beside each feed link too, both at once: the one that lists
+    # nothing, once (hub/deploy/csp.py).
+    assert fetched["/feeds/sitemap.xml"] == (1 if url in WITH_FEED_LINKS else 0)
     assert [path for path, count in fetched.items() if count > 1] == []

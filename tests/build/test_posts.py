@@ -17,6 +17,7 @@ from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
 
 from hub.core.dates import long_date
 from hub.dev import sitebuild
+from hub.deploy import netlify
 from hub.posts.load import read_front_matter
 from tests.conftest import ROOT, Build, build_site
 from tests.project import PROJECT, VOCAB, copy_project
@@ -209,11 +210,12 @@ def test_json_feed_has_every_published_post(build: Build) -> None:
         assert item["date_published"].startswith(post.date.isoformat())
 
 
-# Pages about news and blogs link both feeds in the head for autodiscovery. No other page does:
-# Material fetches and parses the whole sitemap once more for every <link rel="alternate">.
+# Pages about news and blogs link both feeds in the head for autodiscovery, at addresses under
+# /feeds/ that netlify.toml sends on to the feeds. No other page does: Material fetches the
+# sitemap beside every <link rel="alternate"> (overrides/partials/site-meta.html).
 FEED_LINKS = (
-    ("application/rss+xml", "feed_rss_created.xml"),
-    ("application/feed+json", "feed_json_created.json"),
+    ("application/rss+xml", "feeds/rss.xml", "feed_rss_created.xml"),
+    ("application/feed+json", "feeds/feed.json", "feed_json_created.json"),
 )
 
 
@@ -222,13 +224,30 @@ def test_home_blog_and_news_pages_link_both_feeds_for_autodiscovery_and_no_other
     for file in build.page_files():
         html = file.read_text(encoding="utf-8")
         head = html[: html.find("</head>")]
-        found = [f'type="{kind}"' in head and name in head for kind, name in FEED_LINKS]
+        found = [f'type="{kind}"' in head and f'{link}"' in head for kind, link, _ in FEED_LINKS]
         assert all(found) or not any(found), file
         if all(found):
             linked.add(file.relative_to(build.site).as_posix().removesuffix("index.html"))
         assert ('rel="alternate"' in head) == all(found), file
     assert {"", "blog/", "news/", "blog/category/news/", *post_urls(build)} <= linked
     assert all(url in ("", "news/") or url.startswith("blog/") for url in linked), linked
+
+
+def test_a_feed_link_leads_to_its_feed_and_its_sitemap_lists_nothing(build: Build) -> None:
+    # What a feed reader and Material each do with a feed link in the head of the home page.
+    redirects = {r.source: r for r in netlify.redirects(netlify.load_netlify_toml(PROJECT.netlify_toml))}
+    head = build.html("").head
+    for kind, link, feed in FEED_LINKS:
+        href = head.select_one(f'link[rel=alternate][type="{kind}"]')["href"]
+        address = urljoin(SITE_URL, href)
+        assert address == SITE_URL + link
+        redirect = redirects["/" + link]
+        assert (redirect.target, redirect.status) == ("/" + feed, 301)
+        assert (build.site / feed).is_file()
+        sitemap = build.site / urljoin(address, "sitemap.xml").removeprefix(SITE_URL)
+        assert sitemap.parent.name == "feeds"
+        assert "<url>" not in sitemap.read_text(encoding="utf-8")
+        assert "<urlset" in sitemap.read_text(encoding="utf-8")
 
 
 def test_home_shows_the_three_newest_published_posts(build: Build) -> None:

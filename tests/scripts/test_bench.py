@@ -34,11 +34,12 @@ def test_bench_runs_small_and_prints_figures(tmp_path) -> None:
     assert re.search(r"5 posts \+ 5 organisations: ours [\d.]+ s", out)
     assert re.search(r"home: ours \d+ requests, \d+ KB \[largest: .*\]; stock Material \d+ requests", out)
     assert re.search(r"directory: ours \d+ requests, \d+ KB .*; stock Material no such page", out)
-    # The guidance page loads what home does plus its own tool (the plan: a stylesheet, two
-    # modules and its data); a request lost to a closing context would show here.
+    # The guidance page loads what home does, less the sitemap beside home's feed links
+    # (feeds/sitemap.xml), plus its own tool (the plan: a stylesheet, two modules and its
+    # data); a request lost to a closing context would show here.
     home = re.search(r"home: ours (\d+) requests", out)
     guidance = re.search(r"guidance: ours (\d+) requests", out)
-    assert home and guidance and int(guidance[1]) >= int(home[1]) + 4
+    assert home and guidance and int(guidance[1]) >= int(home[1]) - 1 + 4
 
 
 def _nav_pages(nav: list) -> list[str]:

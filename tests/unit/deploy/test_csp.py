@@ -83,6 +83,8 @@ def test_header_rules_for_a_site(tmp_path: Path) -> None:
     (tmp_path / "a" / "index.html").write_text("<script>two()</script>")
     (tmp_path / "main.0123abcd.min.css").write_text("")
     (tmp_path / "sitemap.xml").write_text("<urlset/>")
+    (tmp_path / "feeds").mkdir()
+    (tmp_path / "feeds" / "sitemap.xml").write_text("<urlset/>")
     (tmp_path / "pagefind" / "fragment").mkdir(parents=True)
     (tmp_path / "pagefind" / "fragment" / "en_0123abc.pf_fragment").write_bytes(b"")
     rules = header_rules(tmp_path, preview=True)
@@ -98,8 +100,9 @@ def test_header_rules_for_a_site(tmp_path: Path) -> None:
     # Search index chunks are named by their content; the folder with none gets no rule.
     assert by_pattern["/pagefind/fragment/*"]["Cache-Control"].endswith("immutable")
     assert "/pagefind/index/*" not in by_pattern
-    # Fresh for a few minutes, so Material's three fetches of it at once make one request.
+    # Fresh for a few minutes, so Material's fetches of each at once make one request.
     assert by_pattern["/sitemap.xml"] == {"Cache-Control": "public, max-age=300"}
+    assert by_pattern["/feeds/sitemap.xml"] == {"Cache-Control": "public, max-age=300"}
     assert "X-Robots-Tag" not in dict(header_rules(tmp_path, preview=False)[0].headers)
 
 
