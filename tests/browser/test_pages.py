@@ -117,3 +117,20 @@ def test_keyboard_reaches_every_element_card(page) -> None:
     targets, reached = tab_reaches(page, ".hub-elements a")
     assert len(targets) == 4
     assert targets <= reached
+
+
+def test_the_scheme_follows_the_device_setting_as_it_changes(browser, site_url: str) -> None:
+    context = browser.new_context(base_url=site_url, color_scheme="light")
+    page = context.new_page()
+    page.goto("strategy/")
+    assert page.evaluate("() => document.body.dataset.mdColorScheme") == "default"
+    assert page.locator("[data-md-component=palette], [name=__palette]").count() == 0  # no toggle
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    assert page.evaluate("() => document.body.dataset.mdColorAccent") == "light-blue"
+    # The next page, under instant navigation, keeps the scheme the device asks for.
+    follow(page, page.locator("article a[href$='data/']").first, "**/strategy/data/")
+    assert page.evaluate("() => document.body.dataset.mdColorScheme") == "slate"
+    page.emulate_media(color_scheme="light")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
+    context.close()

@@ -162,3 +162,26 @@ def test_useful_404_page(build: Build) -> None:
     soup = BeautifulSoup((build.site / "404.html").read_text(encoding="utf-8"), "html.parser")
     assert soup.select_one("article h1").get_text(strip=True) == "Page not found"
     assert len(soup.select("article a[href]")) >= 3
+
+
+def test_every_page_follows_the_device_scheme_without_a_toggle(build: Build) -> None:
+    # One scheme script, the same on every page (one CSP hash), and no palette component:
+    # Material's toggle restyled the whole page three times as it started (mkdocs.yml).
+    scripts = set()
+    for file in all_pages(build):
+        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        assert not soup.select("[data-md-component=palette]"), file
+        assert soup.select_one('meta[name=color-scheme]')["content"] == "light dark", file
+        scripts |= {s.string for s in soup.select("body script:not([src])") if "matchMedia" in (s.string or "")}
+    assert len(scripts) == 1
+    script = scripts.pop()
+    assert '["(prefers-color-scheme: dark)", "slate", "indigo", "light-blue"]' in script
+
+
+def test_theme_colour_is_the_header_colour_of_materials_palette(build: Build) -> None:
+    # The header is the primary colour in both schemes; the meta must say the same.
+    primary = build.html("").body["data-md-color-primary"]
+    css = next((build.site / "assets" / "stylesheets").glob("palette.*.min.css")).read_text(encoding="utf-8")
+    colour = re.search(rf"\[data-md-color-primary={primary}\]\{{--md-primary-fg-color:(#[0-9a-f]+);", css)
+    assert colour, primary
+    assert build.html("").select_one("meta[name=theme-color]")["content"] == colour[1]
