@@ -19,6 +19,7 @@ import yaml
 
 from hub.core.paths import Project
 from hub.core.vocab import Vocabularies, load_vocabularies
+from hub.deploy.csp import SITEMAP
 from hub.dev.browser import CHROMIUM_ARGS, chromium_path
 from hub.dev.lighthouse import lighthouse_bin, median_run
 from hub.dev.preview import base_url, serve_like_host, serve_static
@@ -420,7 +421,7 @@ def _journey(site: Path, netlify_toml: Path, port: int) -> list[Step]:
                     bytes=sum(size for _, _, size in sent),
                     requests=len(sent),
                     full=sum(1 for _, status, _ in sent if status == 200),
-                    sitemaps=sum(1 for path, _, _ in sent if path.endswith("sitemap.xml")),
+                    sitemaps=sum(1 for path, _, _ in sent if path == SITEMAP),
                     same_page=bool(page.evaluate("() => window.__benchSamePage === true")),
                     blocking_ms=blocking,
                 )

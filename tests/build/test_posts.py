@@ -16,8 +16,8 @@ import pytest
 from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
 
 from hub.core.dates import long_date
-from hub.dev import sitebuild
 from hub.deploy import netlify
+from hub.dev import sitebuild
 from hub.posts.load import read_front_matter
 from tests.conftest import ROOT, Build, build_site
 from tests.project import PROJECT, VOCAB, copy_project

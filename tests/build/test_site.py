@@ -11,8 +11,8 @@ from bs4 import BeautifulSoup
 
 from hub.deploy import netlify
 from tests.conftest import Build
-from tests.project import PROJECT
 from tests.pages import ELEMENT_PAGES, NAV_PAGES
+from tests.project import PROJECT
 
 PLACEHOLDER = re.compile(r"\blorem\b|\bTODO\b|\bTBD\b|\bFIXME\b|coming soon", re.IGNORECASE)
 BASE = "https://hub.invalid/"
@@ -171,8 +171,10 @@ def test_every_page_follows_the_device_scheme_without_a_toggle(build: Build) -> 
     for file in all_pages(build):
         soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
         assert not soup.select("[data-md-component=palette]"), file
-        assert soup.select_one('meta[name=color-scheme]')["content"] == "light dark", file
-        scripts |= {s.string for s in soup.select("body script:not([src])") if "matchMedia" in (s.string or "")}
+        assert soup.select_one("meta[name=color-scheme]")["content"] == "light dark", file
+        scripts |= {
+            s.string for s in soup.select("body script:not([src])") if "matchMedia" in (s.string or "")
+        }
     assert len(scripts) == 1
     script = scripts.pop()
     assert '["(prefers-color-scheme: dark)", "slate", "indigo", "light-blue"]' in script
