@@ -60,7 +60,9 @@ cms: $(SITE_STAMP) $(NODE_STAMP)
 	server=$$!; trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
 	HUB_CMS_LOCAL_BACKEND=http://127.0.0.1:8081 HUB_FEEDS=$${HUB_FEEDS:-offline} $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# The page tools' pure modules first (Node's own runner, tests/js/), then everything else.
 test: $(DEV_STAMP) $(NODE_STAMP) browser
+	node --test tests/js/
 	HUB_FEEDS=offline $(BIN)/python -m pytest
 
 # Hunt for flaky tests: every selected test N times in a row, stopping at the first failure.

@@ -1,74 +1,74 @@
-/* Compare your workforce: the arithmetic, parsing and export as pure functions (no DOM).
+/* Compare your workforce: the arithmetic, the two views, reading files and stored state, and
+ * the results CSV, as pure functions (no DOM). Numbers, CSV, masking and storage follow the
+ * site's shared rules in ../shared/.
  *
  * `config` is what the build renders into the form's data-config (hub/measurement/render.py):
  * the answer options with their groups, the groups, the benchmark, the response-rate aims,
  * the masking threshold and the group whose progression is followed.
  */
+import { firstErrors, readTable, readText, toCsv } from "../shared/csv.js";
+import { suppress } from "../shared/mask.js";
+import { parseCount, roundTo } from "../shared/numbers.js";
 
-export const FORMULA_START = ["=", "+", "-", "@", "\t", "\r"];
 export const MAX_CSV_CHARS = 200000;
 export const MAX_CSV_ROWS = 2000;
-export const MAX_COUNT = 10000000;
-const SHOWN_ERRORS = 10;
+export const HEADCOUNT = "headcount";
+export const VIEWS = ["analysis", "publication"];
+export const RESULT_COLUMNS = ["measure", "group", "level", "count", "share", "benchmark", "difference", "ratio", "view"];
+export const STORE = { key: "employer-hub:compare", version: 2, older: "hub-compare" };
+const LEVEL_COLUMNS = ["level", "answer", "count"];
 
-/** The one place numbers are rounded: to `places` decimals, a half rounding up. */
-export function roundTo(value, places) {
-  const factor = 10 ** places;
-  // toPrecision removes binary noise such as 0.675 * 100 = 67.49999999999999.
-  return Math.round(Number((value * factor).toPrecision(12))) / factor;
+/** The typed fields read by the one count rule: {counts, headcount, errors: [{name, message}]}.
+ * `fields` maps each field's name (an option id, or "headcount") to what was typed. */
+export function readFields(config, fields) {
+  const counts = {};
+  const errors = [];
+  let headcount = null;
+  for (const name of [...config.options.map((o) => o.id), HEADCOUNT]) {
+    const parsed = parseCount(fields[name] ?? "");
+    if (parsed.error) errors.push({ name, message: parsed.error });
+    else if (name === HEADCOUNT) headcount = parsed.value;
+    else counts[name] = parsed.value ?? 0;
+  }
+  const answered = Object.values(counts).reduce((a, b) => a + b, 0);
+  if (!errors.length && headcount !== null && headcount < answered) {
+    errors.push({
+      name: HEADCOUNT,
+      message: `${headcount} is fewer than the ${answered} answers above: the headcount is everyone asked, answering or not.`,
+    });
+  }
+  return { counts, headcount, errors };
 }
 
-/** A count as a person reads it: "fewer than 10" under the threshold. */
-export function showCount(count, maskUnder) {
-  return count < maskUnder ? `fewer than ${maskUnder}` : String(count);
-}
-
-/** A typed count: {value} (null when blank) or {error}. Thousands commas are allowed. */
-export function parseCount(text) {
-  const trimmed = String(text ?? "").trim();
-  if (trimmed === "") return { value: null };
-  const plain = /^\d{1,3}(,\d{3})+$/.test(trimmed) ? trimmed.replaceAll(",", "") : trimmed;
-  if (/^-\d+$/.test(plain)) return { error: "cannot be negative" };
-  if (!/^\d+$/.test(plain)) return { error: "must be a whole number, for example 42" };
-  const value = Number(plain);
-  if (value > MAX_COUNT) return { error: `is more than ${MAX_COUNT.toLocaleString("en-GB")}` };
-  return { value };
-}
-
-/** Shares by background, the benchmark differences and the response rate for one set of counts. */
+/** Shares by background, the benchmark differences and the response rate, every number shown. */
 export function summarise(config, counts, headcount) {
-  const maskUnder = config.maskUnder;
   const classifiedIds = new Set(config.groups.filter((g) => g.classified).map((g) => g.id));
-  const options = config.options.map((o) => ({ ...o, count: counts[o.id] ?? 0 }));
-  const answered = options.reduce((sum, o) => sum + o.count, 0);
-  const classified = options.filter((o) => classifiedIds.has(o.group)).reduce((s, o) => s + o.count, 0);
+  const answered = config.options.reduce((sum, o) => sum + (counts[o.id] ?? 0), 0);
+  const countOf = (groupId) => config.options.filter((o) => o.group === groupId).reduce((s, o) => s + (counts[o.id] ?? 0), 0);
+  const classified = [...classifiedIds].reduce((s, id) => s + countOf(id), 0);
   const groups = config.groups.map((g) => {
-    const count = options.filter((o) => o.group === g.id).reduce((s, o) => s + o.count, 0);
-    const masked = count < maskUnder;
-    const percent = g.classified && !masked && classified > 0 ? roundTo((count * 100) / classified, 0) : null;
+    const count = countOf(g.id);
+    const percent = g.classified && classified > 0 ? roundTo((count * 100) / classified, 0) : null;
     const benchmark = g.classified ? config.benchmark.shares[g.id] : null;
     return {
       id: g.id,
       label: g.label,
       classified: g.classified,
       count,
-      masked,
       percent,
       benchmark,
       difference: percent === null ? null : percent - benchmark,
     };
   });
-  const shown = groups.filter((g) => g.classified && g.percent !== null);
-  const allShown = shown.length === classifiedIds.size;
-  const total = shown.reduce((s, g) => s + g.percent, 0);
+  const total = classified > 0 ? groups.filter((g) => g.classified).reduce((s, g) => s + g.percent, 0) : null;
   return {
     answered,
     classified,
-    options,
+    headcount,
     groups,
-    total: allShown ? total : null,
+    total,
     roundingNote:
-      allShown && total !== 100
+      total !== null && total !== 100
         ? `The shares add up to ${total}%, not 100%, because each is rounded on its own.`
         : "",
     response: responseRate(config.aims, answered, headcount),
@@ -80,240 +80,290 @@ export function responseRate(aims, answered, headcount) {
   if (headcount === null || headcount === undefined) {
     return { percent: null, met: [], message: "Give the headcount to see the response rate." };
   }
-  if (headcount < answered) {
-    return {
-      percent: null,
-      met: [],
-      error: `The headcount (${headcount}) is smaller than the number of answers (${answered}): check both.`,
-    };
-  }
   if (headcount === 0) return { percent: null, met: [], message: "The headcount is 0." };
   const percent = roundTo((answered * 100) / headcount, 0);
   return { percent, met: aims.filter((a) => percent >= a.percent).map((a) => a.label) };
 }
 
-/** Per level: the share in the progression group, and its ratio to the first level's share. */
+/** Per level: the people classified, the count and share in the progression group, and the
+ * share's ratio to the first level's (from the unrounded shares, to two decimals). */
 export function levelResults(config, levels) {
-  const maskUnder = config.maskUnder;
   const classifiedIds = new Set(config.groups.filter((g) => g.classified).map((g) => g.id));
   const groupOf = Object.fromEntries(config.options.map((o) => [o.id, o.group]));
   const rows = levels.map((level) => {
     let classified = 0;
-    let inGroup = 0;
-    for (const [id, count] of Object.entries(level.counts)) {
-      if (classifiedIds.has(groupOf[id])) classified += count;
-      if (groupOf[id] === config.progressGroup) inGroup += count;
+    let count = 0;
+    for (const [id, n] of Object.entries(level.counts)) {
+      if (classifiedIds.has(groupOf[id])) classified += n;
+      if (groupOf[id] === config.progressGroup) count += n;
     }
-    const withheld = inGroup < maskUnder || classified === 0;
-    return {
-      name: level.name,
-      classified,
-      count: inGroup,
-      masked: inGroup < maskUnder,
-      share: withheld ? null : inGroup / classified,
-    };
+    return { name: level.name, classified, count, share: classified ? count / classified : null };
   });
   const first = rows[0]?.share ?? null;
   return rows.map((row, i) => {
-    const ratio = i === 0 || row.share === null || !first ? null : roundTo(row.share / first, 2);
+    const ratio = row.share === null || !first ? null : i === 0 ? 1 : roundTo(row.share / first, 2);
     return {
       name: row.name,
       classified: row.classified,
       count: row.count,
-      masked: row.masked,
       percent: row.share === null ? null : roundTo(row.share * 100, 0),
-      ratio: i === 0 && row.share !== null ? 1 : ratio,
+      ratio,
       falls: ratio !== null && ratio < 1,
     };
   });
 }
 
-/** Split CSV text into records: {rows: [{line, cells}]} or {error: {row, message}}.
- * A leading byte-order mark is dropped; the delimiter is a semicolon when the first line has
- * more semicolons than commas (spreadsheets set to a decimal comma write those). */
-export function parseCsv(text) {
-  const body = text.startsWith("\ufeff") ? text.slice(1) : text;
-  const delimiter = countOutsideQuotes(firstLine(body), ";") > countOutsideQuotes(firstLine(body), ",") ? ";" : ",";
+/** The numbers as a view shows them. "analysis" shows every one; "publication" hides every
+ * count under the threshold (0 included) and, where a hidden count could be worked back from
+ * a total, the next smallest count beside it (see shared/mask.js); a share, difference or
+ * ratio worked out from a hidden count is withheld too. A hidden count becomes null, with
+ * `hidden` saying why ("primary": under the threshold; "secondary": it would give another
+ * back); a withheld share, difference or ratio becomes null. The publication shows no
+ * separate total of the people classified. */
+export function applyView(config, summary, levels, view) {
+  if (view !== "publication") return { summary, levels, hiddenAny: false };
+  const [counts, sets] = publicationCells(summary, levels);
+  const hidden = suppress(counts, sets, config.maskUnder);
+  const cell = (id, count) => (hidden.has(id) ? { count: null, hidden: hidden.get(id) } : { count, hidden: "" });
+  const answered = cell("answered", summary.answered);
+  const groups = summary.groups.map((g) => {
+    const c = cell(`group:${g.id}`, g.count);
+    const withheld = c.count === null;
+    return { ...g, ...c, percent: withheld ? null : g.percent, difference: withheld ? null : g.difference };
+  });
+  const withheldShare = levels.map((_, i) => hidden.has(`level:${i}`) || hidden.has(`level-classified:${i}`));
+  const shownLevels = levels.map((level, i) => {
+    const people = cell(`level-classified:${i}`, level.classified);
+    const noRatio = withheldShare[i] || withheldShare[0];
+    return {
+      ...level,
+      ...cell(`level:${i}`, level.count),
+      classified: people.count,
+      classifiedHidden: people.hidden,
+      percent: withheldShare[i] ? null : level.percent,
+      ratio: noRatio ? null : level.ratio,
+      falls: noRatio ? false : level.falls,
+    };
+  });
+  const partial = groups.some((g) => g.classified && g.percent === null);
+  return {
+    summary: {
+      ...summary,
+      classified: null,
+      answered: answered.count,
+      answeredHidden: answered.hidden,
+      groups,
+      total: partial ? null : summary.total,
+      roundingNote: partial ? "" : summary.roundingNote,
+      response: answered.count === null ? { percent: null, met: [], withheld: true } : summary.response,
+    },
+    levels: shownLevels,
+    hiddenAny: hidden.size > 0,
+  };
+}
+
+/** Every count a publication shows or lets a reader work out, and the sets of them that add
+ * up to a total: the four groups to everyone who answered; at each level, the people from the
+ * progression group and the rest to the people classified; and, as the levels may cover the
+ * whole workforce, each of those across the levels to a total taken as known. */
+function publicationCells(summary, levels) {
+  const counts = { answered: summary.answered };
+  for (const g of summary.groups) counts[`group:${g.id}`] = g.count;
+  const sets = [{ members: summary.groups.map((g) => `group:${g.id}`), total: "answered" }];
+  const across = { level: [], rest: [], "level-classified": [] };
+  levels.forEach((level, i) => {
+    counts[`level:${i}`] = level.count;
+    counts[`rest:${i}`] = level.classified - level.count;
+    counts[`level-classified:${i}`] = level.classified;
+    sets.push({ members: [`level:${i}`, `rest:${i}`], total: `level-classified:${i}` });
+    for (const name of Object.keys(across)) across[name].push(`${name}:${i}`);
+  });
+  if (levels.length > 1) for (const members of Object.values(across)) sets.push({ members, total: null });
+  return [counts, sets];
+}
+
+/** The results as rows under RESULT_COLUMNS, one row per figure. The analysis view also holds
+ * every answer's count (whole workforce and by level), so the page can read the file back. */
+export function resultRows(config, counts, headcount, levels, view) {
+  const summary = summarise(config, counts, headcount);
+  const shown = applyView(config, summary, levelResults(config, levels), view);
+  const s = shown.summary;
+  const mask = `fewer than ${config.maskUnder}`;
+  const count = (value, hidden) => (value === null ? (hidden === "primary" ? mask : "withheld") : value);
+  const orWithheld = (value) => (value === null ? "withheld" : value);
   const rows = [];
-  let cells = [];
-  let cell = "";
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        if (ch === "\n") line++;
-        cell += ch;
+  const add = (row) => rows.push(RESULT_COLUMNS.map((name) => (name === "view" ? view : row[name] ?? "")));
+  if (view === "analysis") {
+    for (const o of config.options) add({ measure: "answer", group: o.id, count: counts[o.id] ?? 0 });
+  }
+  if (summary.headcount !== null) add({ measure: "headcount", count: summary.headcount });
+  add({ measure: "response rate", count: count(s.answered, s.answeredHidden), share: s.response.withheld ? "withheld" : s.response.percent });
+  if (view === "analysis") add({ measure: "classified", count: s.classified });
+  for (const g of s.groups) {
+    add({
+      measure: "background",
+      group: g.id,
+      count: count(g.count, g.hidden),
+      share: g.classified ? orWithheld(g.percent) : "",
+      benchmark: g.classified ? g.benchmark : "",
+      difference: g.classified ? orWithheld(g.difference) : "",
+    });
+  }
+  levels.forEach((level, i) => {
+    const shownLevel = shown.levels[i];
+    if (view === "analysis") {
+      for (const o of config.options) {
+        if (o.id in level.counts) add({ measure: "answer", group: o.id, level: level.name, count: level.counts[o.id] });
       }
-    } else if (ch === '"' && cell === "") {
-      quoted = true;
-    } else if (ch === delimiter) {
-      cells.push(cell);
-      cell = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && body[i + 1] === "\n") i++;
-      cells.push(cell);
-      if (cells.some((c) => c.trim() !== "")) rows.push({ line: start, cells });
-      cells = [];
-      cell = "";
-      line++;
-      start = line;
+    }
+    add({ measure: "classified", level: level.name, count: count(shownLevel.classified, shownLevel.classifiedHidden) });
+    add({
+      measure: "level share",
+      group: config.progressGroup,
+      level: level.name,
+      count: count(shownLevel.count, shownLevel.hidden),
+      share: orWithheld(shownLevel.percent),
+      ratio: orWithheld(shownLevel.ratio),
+    });
+  });
+  return rows;
+}
+
+/** The results CSV: one header row, then resultRows. */
+export function resultsCsv(config, counts, headcount, levels, view) {
+  return toCsv([RESULT_COLUMNS, ...resultRows(config, counts, headcount, levels, view)]);
+}
+
+/** A file the page reads: a results CSV it wrote (analysis view) or a CSV of counts by level.
+ * Returns {kind: "results", fields, levels} or {kind: "levels", levels}, or {errors}. */
+export function readCountsFile(text, config) {
+  const head = text.replace(/^\ufeff/, "").split(/\r?\n/, 1)[0].toLowerCase();
+  return /(^|[,;]\s*"?)measure("?\s*[,;]|$)/.test(head) ? readResultsCsv(text, config) : readLevelsCsv(text, config);
+}
+
+/** A CSV of counts by level (columns level, answer, count): {kind, levels} or {errors}. */
+export function readLevelsCsv(text, config) {
+  const table = readTable(text, { columns: LEVEL_COLUMNS, maxChars: MAX_CSV_CHARS, maxRows: MAX_CSV_ROWS });
+  if (table.errors) return table;
+  const lookup = answerLookup(config);
+  const errors = [];
+  const levels = new Map();
+  const seen = new Map();
+  for (const { line, cells } of table.records) {
+    const level = readText(cells.level);
+    const id = lookup(cells.answer);
+    const count = parseCount(cells.count);
+    const problem =
+      (cells.level === "" && "the level is empty.") ||
+      level.error ||
+      (id === null && unknownAnswer(cells.answer)) ||
+      (cells.count === "" && "the count is empty.") ||
+      (count.error && `the count ${count.error}`);
+    if (problem) {
+      errors.push(`Row ${line}: ${problem}`);
+      continue;
+    }
+    const key = JSON.stringify([level.value, id]);
+    if (seen.has(key)) {
+      errors.push(`Row ${line}: "${level.value}" has the answer "${cells.answer}" twice (first in row ${seen.get(key)}).`);
+      continue;
+    }
+    seen.set(key, line);
+    if (!levels.has(level.value)) levels.set(level.value, { name: level.value, counts: {} });
+    levels.get(level.value).counts[id] = count.value;
+  }
+  return errors.length ? { errors: firstErrors(errors) } : { kind: "levels", levels: [...levels.values()] };
+}
+
+/** A results CSV this page wrote, read back: the answers' counts, the headcount and the levels. */
+export function readResultsCsv(text, config) {
+  const table = readTable(text, { columns: RESULT_COLUMNS, maxChars: MAX_CSV_CHARS, maxRows: MAX_CSV_ROWS });
+  if (table.errors) return table;
+  if (table.records.some((r) => r.cells.view === "publication")) {
+    return {
+      errors: [
+        "This is the results file for publication, where small counts are hidden, so the page cannot read the real numbers back from it. Load the file downloaded for your own analysis.",
+      ],
+    };
+  }
+  const lookup = answerLookup(config);
+  const fields = {};
+  const levels = new Map();
+  const errors = [];
+  for (const { line, cells } of table.records) {
+    if (cells.measure !== "answer" && !(cells.measure === HEADCOUNT && cells.level === "")) continue;
+    const count = parseCount(cells.count);
+    const id = cells.measure === HEADCOUNT ? HEADCOUNT : lookup(cells.group);
+    const level = readText(cells.level);
+    const problem =
+      (id === null && unknownAnswer(cells.group)) ||
+      level.error ||
+      (cells.count === "" && "the count is empty.") ||
+      (count.error && `the count ${count.error}`);
+    if (problem) {
+      errors.push(`Row ${line}: ${problem}`);
+    } else if (level.value === "") {
+      fields[id] = String(count.value);
     } else {
-      cell += ch;
+      if (!levels.has(level.value)) levels.set(level.value, { name: level.value, counts: {} });
+      levels.get(level.value).counts[id] = count.value;
     }
   }
-  if (quoted) return { error: { row: start, message: "a quoted cell is never closed (a \" is missing)" } };
-  cells.push(cell);
-  if (cells.some((c) => c.trim() !== "")) rows.push({ line: start, cells });
-  return { rows, delimiter };
+  if (errors.length) return { errors: firstErrors(errors) };
+  if (!Object.keys(fields).length && !levels.size) {
+    return { errors: ["The file has no answer counts: download the results for your own analysis to get them."] };
+  }
+  return { kind: "results", fields, levels: [...levels.values()] };
 }
 
-function firstLine(text) {
-  const end = text.search(/[\r\n]/);
-  return end === -1 ? text : text.slice(0, end);
-}
-
-function countOutsideQuotes(text, char) {
-  let quoted = false;
-  let count = 0;
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    else if (ch === char && !quoted) count++;
-  }
-  return count;
-}
-
-/** A CSV of counts by level (columns level, answer, count) as levels, or every problem by row. */
-export function parseLevelsCsv(text, config) {
-  const fail = (row, message) => ({ levels: [], errors: [row ? `Row ${row}: ${message}` : message] });
-  if (text.length > MAX_CSV_CHARS) {
-    return fail(0, `The file is too large (over ${MAX_CSV_CHARS / 1000} KB): a table of counts is much smaller.`);
-  }
-  const parsed = parseCsv(text);
-  if (parsed.error) return fail(parsed.error.row, parsed.error.message);
-  if (parsed.rows.length === 0) return fail(0, "The file is empty: it needs the columns level, answer, count.");
-  if (parsed.rows.length > MAX_CSV_ROWS + 1) {
-    return fail(0, `The file has more than ${MAX_CSV_ROWS} rows: a table of counts is much smaller.`);
-  }
-  const [header, ...records] = parsed.rows;
-  const names = header.cells.map((c) => c.trim().toLowerCase());
-  const column = {};
-  for (const name of ["level", "answer", "count"]) {
-    column[name] = names.indexOf(name);
-    if (column[name] === -1) {
-      return fail(header.line, `the column "${name}" is missing: the first row must name the columns level, answer, count.`);
-    }
-  }
+function answerLookup(config) {
   const byText = new Map();
   for (const o of config.options) {
     byText.set(o.id.toLowerCase(), o.id);
     byText.set(o.text.trim().toLowerCase(), o.id);
   }
-  const errors = [];
-  const levels = new Map();
-  const seen = new Map();
-  for (const record of records) {
-    const cell = (name) => (record.cells[column[name]] ?? "").trim();
-    const [level, answer, countText] = [cell("level"), cell("answer"), cell("count")];
-    const problem = rowProblem(level, answer, countText, byText);
-    if (problem) {
-      errors.push(`Row ${record.line}: ${problem}`);
-      continue;
+  return (answer) => byText.get(answer.trim().toLowerCase()) ?? null;
+}
+
+function unknownAnswer(answer) {
+  return `"${answer}" is not one of the answer options: give an option's id (for example professional) or its exact words.`;
+}
+
+/** Stored state read like a file: {value: {fields, levels, levelsFile, view}} or {problem}. */
+export function readState(data, config) {
+  const damaged = (what) => ({ problem: `What this browser kept for this page is damaged (${what}).` });
+  const names = new Set([...config.options.map((o) => o.id), HEADCOUNT]);
+  const fields = {};
+  if (data.fields !== undefined) {
+    if (!isRecord(data.fields)) return damaged("the counts are not a list of fields");
+    for (const [name, value] of Object.entries(data.fields)) {
+      if (!names.has(name)) continue;
+      if (typeof value !== "string" && typeof value !== "number") return damaged(`the count for ${name} is not text`);
+      fields[name] = String(value);
     }
-    const id = byText.get(answer.toLowerCase());
-    const key = `${level}\u0000${id}`;
-    if (seen.has(key)) {
-      errors.push(`Row ${record.line}: "${level}" has the answer "${answer}" twice (first in row ${seen.get(key)}).`);
-      continue;
+  }
+  const levels = [];
+  if (data.levels !== undefined) {
+    if (!Array.isArray(data.levels)) return damaged("the levels are not a list");
+    const known = new Set(config.options.map((o) => o.id));
+    for (const level of data.levels) {
+      if (!isRecord(level) || typeof level.name !== "string" || level.name === "" || !isRecord(level.counts)) {
+        return damaged("a level has no name or no counts");
+      }
+      const counts = {};
+      for (const [id, raw] of Object.entries(level.counts)) {
+        const count = parseCount(raw);
+        if (!known.has(id) || count.error || count.value === null) return damaged(`a count in "${level.name}" is not a count`);
+        counts[id] = count.value;
+      }
+      levels.push({ name: level.name, counts });
     }
-    seen.set(key, record.line);
-    if (!levels.has(level)) levels.set(level, { name: level, counts: {} });
-    levels.get(level).counts[id] = Number(countText);
   }
-  if (errors.length > SHOWN_ERRORS) {
-    const more = errors.length - SHOWN_ERRORS;
-    errors.splice(SHOWN_ERRORS, more, `… and ${more} more problem(s).`);
-  }
-  if (errors.length) return { levels: [], errors };
-  if (levels.size === 0) return fail(0, "The file has its column names but no counts.");
-  return { levels: [...levels.values()], errors: [] };
+  const levelsFile = typeof data.levelsFile === "string" ? data.levelsFile : "";
+  const view = VIEWS.includes(data.view) ? data.view : "analysis";
+  return { value: { fields, levels, levelsFile, view } };
 }
 
-function rowProblem(level, answer, countText, byText) {
-  if (level === "") return "the level is empty.";
-  for (const value of [level, answer]) {
-    if (looksLikeFormula(value)) return `"${value}" looks like a spreadsheet formula: give plain text.`;
-  }
-  if (!byText.has(answer.toLowerCase())) {
-    return `"${answer}" is not one of the answer options: give an option's id (for example professional) or its exact words.`;
-  }
-  const count = parseCount(countText);
-  if (countText === "") return "the count is empty.";
-  if (count.error && /^-\d+$/.test(countText)) return `the count ${countText} is negative.`;
-  if (looksLikeFormula(countText)) return `"${countText}" looks like a spreadsheet formula: give a number.`;
-  if (count.error) return `the count "${countText}" ${count.error}.`;
-  return "";
-}
-
-/** Does a cell start the way a spreadsheet formula does? */
-export function looksLikeFormula(value) {
-  return FORMULA_START.some((start) => value.startsWith(start));
-}
-
-/** A cell made safe for a spreadsheet: formula-like text gets a leading apostrophe. */
-export function defuse(value) {
-  const text = String(value);
-  if (/^[-+]?\d+(\.\d+)?$/.test(text)) return text; // a signed number is not a formula
-  return looksLikeFormula(text) ? `'${text}` : text;
-}
-
-/** One CSV cell: quoted when it holds a delimiter, quote or line break. */
-function csvCell(value) {
-  const text = defuse(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** The results as CSV: masked counts stay masked, withheld shares are words. */
-export function resultsCsv(config, summary, levels) {
-  const mask = (n) => showCount(n, config.maskUnder);
-  const share = (p) => (p === null ? "withheld" : `${p}%`);
-  const rows = [["section", "level", "background", "count", "share", "benchmark", "difference (points)"]];
-  for (const g of summary.groups) {
-    rows.push([
-      "whole workforce",
-      "",
-      g.label,
-      mask(g.count),
-      g.classified ? share(g.percent) : "left out of the shares",
-      g.classified ? `${g.benchmark}%` : "",
-      g.difference === null ? "" : signed(g.difference),
-    ]);
-  }
-  const rate = summary.response.percent;
-  rows.push(["response rate", "", "", String(summary.answered), rate === null ? "" : `${rate}%`, "", ""]);
-  for (const level of levels) {
-    rows.push([
-      "by level",
-      level.name,
-      config.groups.find((g) => g.id === config.progressGroup).label,
-      mask(level.count),
-      share(level.percent),
-      "",
-      level.ratio === null ? "" : `progression ratio ${level.ratio.toFixed(2)}`,
-    ]);
-  }
-  rows.push(["source", "", "", "", "", `${config.benchmark.source.title}, ${config.benchmark.dateLabel}`, config.benchmark.source.url]);
-  return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
-}
-
-/** A difference in percentage points with its sign: "+3", "-5", "0". */
-export function signed(points) {
-  return points > 0 ? `+${points}` : String(points);
+function isRecord(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

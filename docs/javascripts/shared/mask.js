@@ -1,0 +1,36 @@
+/* Masking for publication: counts under a threshold are hidden (primary suppression), and
+ * where a hidden count could be worked back from a total and the counts beside it, another
+ * count in that set is hidden too (secondary suppression). Pure functions, no DOM. */
+
+/** Which counts to hide: a Map from cell id to "primary" or "secondary".
+ *
+ * `counts` maps each cell id to its count. Each set in `sets` is a list of `members` that add
+ * up to `total` (a cell id), or to a total anyone can know when `total` is null. Any count
+ * under `threshold` is hidden (0 included). Then, while some set has exactly one hidden cell
+ * (a total counts as a cell of its set), the smallest count still shown among its members is
+ * hidden as well (the earlier one on a tie), or the total when no member is left, so that
+ * no hidden count is the difference of shown ones. Sets are checked in the order given. */
+export function suppress(counts, sets, threshold) {
+  const hidden = new Map();
+  for (const [id, count] of Object.entries(counts)) {
+    if (count < threshold) hidden.set(id, "primary");
+  }
+  // After each count hidden, the sets are checked again from the first: earlier sets (a
+  // table's own rows) settle before later ones (totals across tables).
+  for (let i = 0; i < sets.length; i++) {
+    const { members, total } = sets[i];
+    const cells = total ? [...members, total] : members;
+    if (cells.filter((id) => hidden.has(id)).length !== 1) continue;
+    const shown = members.filter((id) => !hidden.has(id));
+    const next = shown.length ? smallest(shown, counts) : total;
+    if (next && !hidden.has(next)) {
+      hidden.set(next, "secondary");
+      i = -1;
+    }
+  }
+  return hidden;
+}
+
+function smallest(ids, counts) {
+  return ids.reduce((best, id) => (counts[id] < counts[best] ? id : best));
+}

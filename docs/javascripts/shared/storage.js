@@ -1,0 +1,81 @@
+/* Versioned storage for the page tools: what a tool keeps in the visitor's browser is read
+ * back like a file (checked, never trusted), and a save the browser refuses is reported.
+ * Pure functions over a Storage-like object (localStorage in the page, a stand-in in tests). */
+
+/** The stored value under `key`: {value} (null when nothing is stored) or {problem}.
+ *
+ * `read(data)` checks a parsed value of the current version and returns {value} or
+ * {problem}; `migrate` (optional) maps older keys to a function that turns their parsed
+ * value into the current one; an older key is removed once it has been read. */
+export function readStored(storage, key, { version, read, migrate = {} }) {
+  let text;
+  try {
+    text = storage.getItem(key);
+  } catch {
+    return { problem: "This browser does not let the page read its storage, so nothing saved here can be shown." };
+  }
+  if (text === null) return readOlder(storage, migrate, read);
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { problem: "What this browser kept for this page is damaged (it is not readable)." };
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    return { problem: "What this browser kept for this page is damaged (it is not a saved state)." };
+  }
+  if (data.version !== version) {
+    return {
+      problem: `What this browser kept for this page is version ${JSON.stringify(data.version ?? null)}, and this page reads version ${version}.`,
+    };
+  }
+  return read(data);
+}
+
+function readOlder(storage, migrate, read) {
+  for (const [key, upgrade] of Object.entries(migrate)) {
+    let text = null;
+    try {
+      text = storage.getItem(key);
+    } catch {
+      return { value: null };
+    }
+    if (text === null) continue;
+    try {
+      storage.removeItem(key);
+    } catch {
+      /* the old key stays; reading it again next time does no harm */
+    }
+    try {
+      return read(upgrade(JSON.parse(text)));
+    } catch {
+      return { problem: "What this browser kept for this page (from an older version of it) is damaged." };
+    }
+  }
+  return { value: null };
+}
+
+/** Save `value` (with its version) under `key`: {ok: true} or {problem} when the browser refuses. */
+export function writeStored(storage, key, version, value) {
+  try {
+    storage.setItem(key, JSON.stringify({ version, ...value }));
+    return { ok: true };
+  } catch (error) {
+    const full = error && (error.name === "QuotaExceededError" || error.code === 22);
+    return {
+      problem: full
+        ? "This browser's storage for the site is full, so this was not saved: it will be gone after a reload."
+        : "This browser does not let the page save, so this was not saved: it will be gone after a reload.",
+    };
+  }
+}
+
+/** Remove what is stored under `key`: {ok: true} or {problem}. */
+export function clearStored(storage, key) {
+  try {
+    storage.removeItem(key);
+    return { ok: true };
+  } catch {
+    return { problem: "This browser did not let the page remove what it kept." };
+  }
+}

@@ -1,0 +1,84 @@
+// docs/javascripts/shared/storage.js: stored state read like a file; refused saves reported.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { clearStored, readStored, writeStored } from "../../../docs/javascripts/shared/storage.js";
+
+/** A stand-in for localStorage: a Map, with an optional quota in characters. */
+function fakeStorage(items = {}, { quota = Infinity, blocked = false } = {}) {
+  const map = new Map(Object.entries(items));
+  const check = () => {
+    if (blocked) throw Object.assign(new Error("denied"), { name: "SecurityError" });
+  };
+  return {
+    map,
+    getItem: (key) => (check(), map.has(key) ? map.get(key) : null),
+    setItem: (key, value) => {
+      check();
+      if (String(value).length > quota) throw Object.assign(new Error("full"), { name: "QuotaExceededError" });
+      map.set(key, String(value));
+    },
+    removeItem: (key) => (check(), map.delete(key)),
+  };
+}
+
+const read = (data) => (typeof data.n === "number" ? { value: { n: data.n } } : { problem: "n is not a number" });
+const OPTIONS = { version: 2, read, migrate: { "old-key": (old) => ({ version: 2, n: old.count }) } };
+
+test("nothing stored reads as null", () => {
+  assert.deepEqual(readStored(fakeStorage(), "k", OPTIONS), { value: null });
+});
+
+test("a good value of this version is read through the tool's check", () => {
+  assert.deepEqual(readStored(fakeStorage({ k: '{"version":2,"n":3}' }), "k", OPTIONS), { value: { n: 3 } });
+  assert.deepEqual(readStored(fakeStorage({ k: '{"version":2,"n":"3"}' }), "k", OPTIONS), { problem: "n is not a number" });
+});
+
+const DAMAGED = [
+  ["not JSON", "{oops", "What this browser kept for this page is damaged (it is not readable)."],
+  ["null", "null", "What this browser kept for this page is damaged (it is not a saved state)."],
+  ["a list", "[1,2]", "What this browser kept for this page is damaged (it is not a saved state)."],
+  ["a string", '"hello"', "What this browser kept for this page is damaged (it is not a saved state)."],
+  ["a string version", '{"version":"2","n":3}', 'What this browser kept for this page is version "2", and this page reads version 2.'],
+  ["no version", '{"n":3}', "What this browser kept for this page is version null, and this page reads version 2."],
+  ["a newer version", '{"version":3,"n":3}', "What this browser kept for this page is version 3, and this page reads version 2."],
+];
+
+for (const [name, text, problem] of DAMAGED) {
+  test(`damaged storage is a problem to report, not a throw: ${name}`, () => {
+    assert.deepEqual(readStored(fakeStorage({ k: text }), "k", OPTIONS), { problem });
+  });
+}
+
+test("an older key is migrated, checked and removed", () => {
+  const storage = fakeStorage({ "old-key": '{"count":5}' });
+  assert.deepEqual(readStored(storage, "k", OPTIONS), { value: { n: 5 } });
+  assert.equal(storage.map.has("old-key"), false);
+  assert.deepEqual(readStored(fakeStorage({ "old-key": "{oops" }), "k", OPTIONS), {
+    problem: "What this browser kept for this page (from an older version of it) is damaged.",
+  });
+});
+
+test("storage the browser blocks is reported on read, write and clear", () => {
+  const storage = fakeStorage({}, { blocked: true });
+  assert.match(readStored(storage, "k", OPTIONS).problem, /does not let the page read its storage/);
+  assert.deepEqual(writeStored(storage, "k", 2, { n: 1 }), {
+    problem: "This browser does not let the page save, so this was not saved: it will be gone after a reload.",
+  });
+  assert.deepEqual(clearStored(storage, "k"), { problem: "This browser did not let the page remove what it kept." });
+});
+
+test("a save over the quota is reported and what was saved before stays", () => {
+  const storage = fakeStorage({}, { quota: 40 });
+  assert.deepEqual(writeStored(storage, "k", 2, { n: 1 }), { ok: true });
+  assert.deepEqual(writeStored(storage, "k", 2, { n: 1, big: "x".repeat(100) }), {
+    problem: "This browser's storage for the site is full, so this was not saved: it will be gone after a reload.",
+  });
+  assert.deepEqual(readStored(storage, "k", OPTIONS), { value: { n: 1 } });
+});
+
+test("clear removes the key", () => {
+  const storage = fakeStorage({ k: '{"version":2,"n":1}' });
+  assert.deepEqual(clearStored(storage, "k"), { ok: true });
+  assert.deepEqual(readStored(storage, "k", OPTIONS), { value: null });
+});
