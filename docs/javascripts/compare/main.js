@@ -1,131 +1,236 @@
-/* Compare your workforce: the page's DOM code. The arithmetic is in calc.js.
+/* Compare your workforce: the page's DOM code. The arithmetic, files and stored state are in
+ * calc.js; numbers, storage and downloads in ../shared/.
  *
  * The build renders the form (one field per answer option, labelled with its own words) and
  * its data-config; this module reads the fields as they are typed, keeps them in
- * localStorage (never sent anywhere), and writes the results, the chart and the table.
- * It runs from Material's `document$`, so it also starts after instant navigation.
+ * localStorage (never sent anywhere), and writes the results, the chart and the tables. A
+ * field it cannot read is named at the field and in the summary at the top of the form, and
+ * no result is shown until it is fixed. It runs from Material's `document$`, so it also
+ * starts after instant navigation.
  */
+import { download } from "../shared/download.js";
+import { formatCount, signed } from "../shared/numbers.js";
+import { browserStorage, clearStored, readStored, writeStored } from "../shared/storage.js";
 import {
+  HEADCOUNT,
+  STORE,
+  applyView,
   levelResults,
-  parseCount,
-  parseLevelsCsv,
+  readCountsFile,
+  readFields,
+  readState,
   resultsCsv,
-  showCount,
-  signed,
   summarise,
 } from "./calc.js";
 
-const STORE = "hub-compare";
-const SVG = "http://www.w3.org/2000/svg";
+const VIEW_NAMES = { analysis: "for your own analysis", publication: "for publication" };
 
 function start() {
   const form = document.getElementById("hub-compare");
   if (!form || form.dataset.ready) return;
-  form.dataset.ready = "true";
   const config = JSON.parse(form.dataset.config);
-  const saved = load();
-  const state = { levels: saved.levels || [], levelsFile: saved.levelsFile || "" };
-  for (const input of form.querySelectorAll("input[type=text]")) {
-    input.value = (saved.fields || {})[input.name] || "";
-    input.addEventListener("input", () => update(form, config, state));
-  }
-  form.querySelector("#hub-levels-file").addEventListener("change", (event) => loadFile(event, form, config, state));
-  form.querySelector("#hub-compare-clear").addEventListener("click", () => {
-    form.querySelectorAll("input[type=text]").forEach((input) => (input.value = ""));
-    form.querySelector("#hub-levels-file").value = "";
-    state.levels = [];
-    state.levelsFile = "";
-    update(form, config, state);
-    say("All numbers cleared, here and in this browser's storage.");
+  const page = { form, config, state: emptyState(), notSaved: "" };
+  const stored = readStored(browserStorage(), STORE.key, {
+    version: STORE.version,
+    read: (data) => readState(data, config),
+    migrate: { [STORE.older]: (old) => ({ ...old, version: STORE.version }) },
   });
-  form.querySelector("#hub-compare-download").addEventListener("click", () => download(config, state));
+  if (stored.value) page.state = stored.value;
+  for (const input of fields(form)) {
+    input.value = page.state.fields[input.name] ?? "";
+    input.addEventListener("input", () => {
+      page.state.fields[input.name] = input.value;
+      save(page);
+      render(page);
+    });
+  }
+  const view = document.getElementById("hub-compare-view");
+  view.hidden = false;
+  for (const radio of view.querySelectorAll("input[type=radio]")) {
+    radio.checked = radio.value === page.state.view;
+    radio.addEventListener("change", () => {
+      page.state.view = radio.value;
+      save(page);
+      render(page);
+    });
+  }
+  form.querySelector("#hub-levels-file").addEventListener("change", (event) => loadFile(event, page));
+  form.querySelector("#hub-compare-clear").addEventListener("click", () => clear(page));
+  document.getElementById("hub-compare-download").addEventListener("click", () => downloadResults(page));
+  document.getElementById("hub-compare-errors").addEventListener("click", (event) => focusField(event));
   form.addEventListener("submit", (event) => event.preventDefault());
-  update(form, config, state);
+  const results = document.getElementById("hub-compare-results");
+  new ResizeObserver(() => markOverflow(results)).observe(results);
+  render(page);
+  if (stored.problem) {
+    say(`${stored.problem} The page has started empty; "Clear all numbers" removes what was kept.`);
+  }
+  form.dataset.ready = "true";
 }
 
-function load() {
-  try {
-    return JSON.parse(localStorage.getItem(STORE) || "{}");
-  } catch {
-    return {};
-  }
+function emptyState() {
+  return { fields: {}, levels: [], levelsFile: "", view: "analysis" };
 }
 
-function save(fields, state) {
-  try {
-    localStorage.setItem(STORE, JSON.stringify({ fields, levels: state.levels, levelsFile: state.levelsFile }));
-  } catch {
-    /* storage full or blocked: the page still works, it just forgets on reload */
-  }
+function fields(form) {
+  return form.querySelectorAll(".hub-compare__counts input[type=text]");
 }
 
-function update(form, config, state) {
-  const fields = {};
-  const counts = {};
-  const problems = [];
-  let headcount = null;
-  for (const input of form.querySelectorAll("input[type=text]")) {
-    fields[input.name] = input.value;
-    const parsed = parseCount(input.value);
-    input.setAttribute("aria-invalid", parsed.error ? "true" : "false");
-    if (parsed.error) problems.push(`${labelOf(input)}: ${parsed.error}.`);
-    else if (input.name === "headcount") headcount = parsed.value;
-    else counts[input.name] = parsed.value ?? 0;
-  }
-  save(fields, state);
-  const summary = summarise(config, counts, headcount);
-  if (summary.response.error) problems.push(summary.response.error);
-  showProblems(problems);
-  state.summary = summary;
-  state.results = levelResults(config, state.levels);
-  form.querySelector("#hub-compare-download").disabled = summary.answered === 0 && state.levels.length === 0;
+/** Keep the state in this browser; say so once when the browser refuses, and when it takes it again. */
+function save(page) {
+  const result = writeStored(browserStorage(), STORE.key, STORE.version, page.state);
+  if (result.problem && page.notSaved !== result.problem) say(result.problem);
+  if (!result.problem && page.notSaved) say("Saved in this browser again.");
+  page.notSaved = result.problem || "";
+}
+
+function clear(page) {
+  for (const input of fields(page.form)) input.value = "";
+  page.form.querySelector("#hub-levels-file").value = "";
+  page.state = { ...emptyState(), view: page.state.view };
+  const cleared = clearStored(browserStorage(), STORE.key);
+  page.notSaved = "";
+  render(page);
+  say(cleared.problem || "All numbers cleared, here and in this browser's storage.");
+}
+
+function render(page) {
+  const { form, config, state } = page;
+  const { counts, headcount, errors } = readFields(config, state.fields);
+  showFieldErrors(form, config, errors);
+  const live = document.getElementById("hub-compare-live");
+  const liveBody = document.getElementById("hub-compare-live-body");
   const out = document.getElementById("hub-compare-results");
-  out.replaceChildren(...(summary.answered > 0 ? results(config, summary) : [para("Type your counts above to see your shares here.")]));
-  if (state.levels.length) out.append(...levelsView(config, state));
+  const button = document.getElementById("hub-compare-download");
+  button.textContent = `Download the results ${VIEW_NAMES[state.view]} (CSV)`;
+  live.hidden = false;
+  if (errors.length) {
+    const fix = `Fix ${errors.length === 1 ? "the count marked" : `the ${errors.length} counts marked`} above to see your results: no result is shown while a count cannot be read.`;
+    liveBody.replaceChildren(para(fix, "hub-compare__fix"));
+    out.replaceChildren(para(fix, "hub-compare__fix"), errorLinks(form, errors));
+    button.disabled = true;
+    return;
+  }
+  const summary = summarise(config, counts, headcount);
+  const shown = applyView(config, summary, levelResults(config, state.levels), state.view);
+  button.disabled = summary.answered === 0 && state.levels.length === 0;
+  if (summary.answered === 0) {
+    liveBody.replaceChildren(para("Your shares appear here as you type."));
+    out.replaceChildren(para("Type your counts above to see your shares here."));
+  } else {
+    liveBody.replaceChildren(glance(config, shown.summary));
+    out.replaceChildren(...results(config, shown, state.view));
+  }
+  if (state.levels.length) out.append(...levelsView(config, shown.levels, state));
+  markOverflow(out);
+}
+
+/** Each problem at its field (aria-invalid, aria-describedby) and in the summary at the top. */
+function showFieldErrors(form, config, errors) {
+  const byName = new Map(errors.map((e) => [e.name, e.message]));
+  for (const input of fields(form)) {
+    const message = byName.get(input.name);
+    const box = document.getElementById(`${input.id}-error`);
+    const hint = input.name === HEADCOUNT ? ["hub-headcount-hint"] : [];
+    box.hidden = !message;
+    box.replaceChildren(...(message ? [el("span", { class: "hub-compare__visually-hidden" }, "Error: "), message] : []));
+    if (message) input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
+    const described = [...hint, ...(message ? [box.id] : [])].join(" ");
+    if (described) input.setAttribute("aria-describedby", described);
+    else input.removeAttribute("aria-describedby");
+  }
+  const summary = document.getElementById("hub-compare-errors");
+  summary.hidden = errors.length === 0;
+  summary.querySelector("ul").replaceWith(errorLinks(form, errors));
+}
+
+function errorLinks(form, errors) {
+  return list(
+    errors.map((e) => {
+      const input = form.querySelector(`#hub-count-${CSS.escape(e.name)}`);
+      return el("a", { href: `#${input.id}`, "data-field": input.id }, `${labelOf(input)}: ${e.message}`);
+    }),
+  );
+}
+
+/** A summary link moves the focus to its field (and shows the field's label with it). */
+function focusField(event) {
+  const link = event.target.closest("a[data-field]");
+  if (!link) return;
+  event.preventDefault();
+  const input = document.getElementById(link.dataset.field);
+  document.querySelector(`label[for="${input.id}"]`).scrollIntoView({ block: "center" });
+  input.focus({ preventScroll: true });
 }
 
 function labelOf(input) {
   return document.querySelector(`label[for="${input.id}"]`).textContent.trim();
 }
 
-function showProblems(problems) {
-  const box = document.getElementById("hub-compare-messages");
-  box.replaceChildren();
-  if (!problems.length) return;
-  box.append(para("Please check:"), list(problems));
-}
-
 function say(text) {
   document.getElementById("hub-compare-messages").replaceChildren(para(text));
 }
 
-function results(config, summary) {
-  const mask = (n) => showCount(n, config.maskUnder);
+/** A count as the view shows it: hidden ones say why. */
+function countText(config, count, hidden) {
+  if (count !== null) return formatCount(count);
+  return hidden === "primary" ? `fewer than ${config.maskUnder}` : "withheld";
+}
+
+function shareText(percent) {
+  return percent === null ? "withheld" : `${percent}%`;
+}
+
+/** The compact summary beside the form (below it on a phone). */
+function glance(config, summary) {
+  const items = summary.groups
+    .filter((g) => g.classified)
+    .map((g) => {
+      const item = el("li", {}, el("span", { class: "hub-compare__glance-label" }, g.label));
+      item.append(" ", el("strong", {}, g.percent === null ? "withheld" : `${g.percent}%`));
+      if (g.difference !== null) item.append(` (${signed(g.difference)} points)`);
+      return item;
+    });
+  const rate = summary.response.percent;
+  items.push(el("li", {}, el("span", { class: "hub-compare__glance-label" }, "Response rate"), " ", el("strong", {}, rate === null ? "–" : `${rate}%`)));
+  return el("ul", { class: "hub-compare__glance" }, ...items);
+}
+
+function results(config, shown, view) {
+  const summary = shown.summary;
   const b = config.benchmark;
   const nodes = [];
-  const classifiedText = summary.classified > 0 ? `, ${mask(summary.classified)} of them in one of the three backgrounds` : "";
-  nodes.push(para(`Answers: ${mask(summary.answered)}${classifiedText}.`));
-  if (summary.classified === 0) {
+  const answered = countText(config, summary.answered, summary.answeredHidden);
+  nodes.push(
+    para(
+      summary.classified === null
+        ? `Answers: ${answered}. Numbers ${VIEW_NAMES[view]}.`
+        : `Answers: ${answered}, of whom ${formatCount(summary.classified)} gave an answer in one of the three backgrounds. Numbers ${VIEW_NAMES[view]}.`,
+      "hub-compare-answers",
+    ),
+  );
+  if (view === "analysis" && summary.classified === 0) {
     nodes.push(para("No answer falls in a background yet (every answer is other, don't know or prefer not to say), so there are no shares to show."));
   }
-  // Material styles only tables without a class, so the class goes on the wrapper.
   const table = el("table");
   table.append(el("caption", {}, `Your workforce beside the ${b.name} (${b.dateLabel})`));
-  table.append(el("thead", {}, row("th", ["Background", "People", "Your share", "Benchmark", "Difference"], "col")));
+  table.append(el("thead", {}, row("th", ["Background", "People", "Your share", "Benchmark", "Difference"])));
   const body = el("tbody");
   for (const g of summary.groups) {
+    const people = countText(config, g.count, g.hidden);
     const cells = g.classified
-      ? [g.label, mask(g.count), g.percent === null ? "withheld" : `${g.percent}%`, `${g.benchmark}%`, g.difference === null ? "–" : `${signed(g.difference)} points`]
-      : [`${g.label} (other, don't know, prefer not to say)`, mask(g.count), "left out", "", ""];
-    body.append(row("td", cells, "row"));
+      ? [g.label, people, g.percent === null ? (view === "publication" ? "withheld" : "–") : `${g.percent}%`, `${g.benchmark}%`, g.difference === null ? "–" : `${signed(g.difference)} points`]
+      : [`${g.label} (other, don't know, prefer not to say)`, people, "left out", "", ""];
+    body.append(row("td", cells));
   }
   table.append(body);
-  nodes.push(wrapped(table, "hub-compare-table"));
-  if (summary.groups.some((g) => g.classified && g.masked && summary.classified > 0)) {
-    nodes.push(para(`Shares based on fewer than ${config.maskUnder} people are withheld, so that nobody can be picked out when results are shared.`, "hub-compare-withheld"));
+  nodes.push(scrolling(table, "hub-compare-table", "Your workforce beside the benchmark"));
+  if (shown.hiddenAny) {
+    nodes.push(para("Some numbers are hidden for publication, by the rule below the results. Choose \"for your own analysis\" to see them all.", "hub-compare-withheld"));
   }
   if (summary.roundingNote) nodes.push(para(summary.roundingNote, "hub-compare-rounding"));
-  nodes.push(chart(config, summary));
+  nodes.push(chart(summary));
   nodes.push(responseView(config, summary));
   const source = para(`Benchmark: ${b.name}, ${b.dateLabel}. Source: `);
   source.append(el("a", { href: b.source.url }, b.source.title), ".");
@@ -136,98 +241,106 @@ function results(config, summary) {
 function responseView(config, summary) {
   const r = summary.response;
   const box = el("div", { class: "hub-compare-response" });
-  if (r.percent === null) {
-    box.append(para(r.error || r.message));
-    return box;
+  if (r.withheld) {
+    box.append(para("Response rate: withheld for publication, as it would give back a hidden count."));
+  } else if (r.percent === null) {
+    box.append(para(r.message));
+  } else {
+    box.append(para(`Response rate: ${r.percent}% (everyone who answered, "prefer not to say" included, out of the headcount of ${formatCount(summary.headcount)}).`, "hub-compare-rate"));
+    box.append(list(config.aims.map((a, i) => `${i === 0 ? "First aim" : "Then"}: ${a.label}. ${r.met.includes(a.label) ? "Met." : "Not met yet."}`)));
   }
-  box.append(para(`Response rate: ${r.percent}% (everyone who answered, "prefer not to say" included, out of the headcount).`, "hub-compare-rate"));
-  box.append(list(config.aims.map((a, i) => `${i === 0 ? "First aim" : "Then"}: ${a.label}. ${r.met.includes(a.label) ? "Met." : "Not met yet."}`)));
   return box;
 }
 
-function chart(config, summary) {
+/** Bars drawn in SVG (widths as attributes, so the CSP needs no inline style); every word in
+ * HTML text, so it keeps the page's type size at any width. */
+function chart(summary) {
   const groups = summary.groups.filter((g) => g.classified);
-  const rowHeight = 56;
-  const width = 640;
-  const left = 230;
-  const scale = (width - left - 60) / 100;
-  const svg = document.createElementNS(SVG, "svg");
-  svg.setAttribute("viewBox", `0 0 ${width} ${groups.length * rowHeight + 30}`);
-  svg.setAttribute("role", "img");
-  svg.setAttribute("aria-labelledby", "hub-chart-title hub-chart-desc");
-  svg.classList.add("hub-compare-chart");
-  const describe = groups
-    .map((g) => `${g.label}: your workforce ${g.percent === null ? "withheld" : `${g.percent}%`}, benchmark ${g.benchmark}%.`)
-    .join(" ");
-  svg.append(svgEl("title", { id: "hub-chart-title" }, "Your workforce beside the benchmark, by background"));
-  svg.append(svgEl("desc", { id: "hub-chart-desc" }, describe));
-  groups.forEach((g, i) => {
-    const y = 10 + i * rowHeight;
-    svg.append(svgEl("text", { x: 0, y: y + 22, class: "hub-chart-label" }, g.label));
-    const bars = [
-      ["Yours", g.percent, "hub-chart-yours"],
-      ["Benchmark", g.benchmark, "hub-chart-benchmark"],
-    ];
-    bars.forEach(([name, value, cls], j) => {
-      const by = y + j * 22;
-      const w = value === null ? 0 : Math.max(value * scale, 1);
-      svg.append(svgEl("rect", { x: left, y: by, width: w, height: 18, class: cls }));
-      const text = `${name}: ${value === null ? "withheld" : `${value}%`}`;
-      svg.append(svgEl("text", { x: left + w + 6, y: by + 14, class: "hub-chart-value" }, text));
-    });
-  });
+  const describe = groups.map((g) => `${g.label}: your workforce ${shareText(g.percent)}, benchmark ${g.benchmark}%.`).join(" ");
   const figure = el("figure", { class: "hub-compare-figure" });
-  figure.append(svg, el("figcaption", {}, "The same numbers as the table above: your share and the benchmark for each background."));
+  const drawing = el("div", { class: "hub-chart", role: "img", "aria-label": `Your workforce beside the benchmark, by background. ${describe}` });
+  for (const g of groups) {
+    const group = el("div", { class: "hub-chart__group" }, el("p", { class: "hub-chart__label" }, g.label));
+    for (const [name, value, cls] of [["Yours", g.percent, "hub-chart__yours"], ["Benchmark", g.benchmark, "hub-chart__benchmark"]]) {
+      const svg = svgEl("svg", { viewBox: "0 0 100 10", preserveAspectRatio: "none", class: "hub-chart__track", "aria-hidden": "true", focusable: "false" });
+      if (value !== null) svg.append(svgEl("rect", { x: 0, y: 0, width: Math.max(value, 0.5), height: 10, class: cls }));
+      group.append(el("div", { class: "hub-chart__bar" }, svg, el("span", { class: "hub-chart__value" }, `${name}: ${shareText(value)}`)));
+    }
+    drawing.append(group);
+  }
+  figure.append(drawing, el("figcaption", {}, "The same numbers as the table above: your share and the benchmark for each background."));
   return figure;
 }
 
-function levelsView(config, state) {
+function levelsView(config, levels, state) {
   const group = config.groups.find((g) => g.id === config.progressGroup).label.toLowerCase();
-  const first = state.results[0]?.name ?? "";
+  const first = levels[0]?.name ?? "";
   const heading = el("h3", { id: "hub-compare-levels-title" }, `By level: people from a ${group}`);
   const intro = para(`From ${state.levelsFile || "your file"}. The progression ratio is each level's share divided by the first level's (${first}).`);
   const table = el("table");
   table.append(el("caption", {}, `Share from a ${group}, by level`));
-  table.append(el("thead", {}, row("th", ["Level", "People", "Share", "Progression ratio", "Note"], "col")));
+  table.append(el("thead", {}, row("th", ["Level", "People classified", "From that background", "Share", "Progression ratio", "Note"])));
   const body = el("tbody");
-  for (const level of state.results) {
-    const note = level.percent === null ? `Withheld: fewer than ${config.maskUnder} people` : level.falls ? `Falls below ${first}` : "";
+  for (const level of levels) {
+    const note = level.hidden ? "Hidden for publication" : level.falls ? `Falls below ${first}` : "";
     body.append(
-      row("td", [level.name, showCount(level.count, config.maskUnder), level.percent === null ? "withheld" : `${level.percent}%`, level.ratio === null ? "–" : level.ratio.toFixed(2), note], "row"),
+      row("td", [
+        level.name,
+        countText(config, level.classified, level.classifiedHidden),
+        countText(config, level.count, level.hidden),
+        level.percent === null ? (state.view === "publication" ? "withheld" : "–") : `${level.percent}%`,
+        level.ratio === null ? (state.view === "publication" && level.percent !== null ? "withheld" : "–") : level.ratio.toFixed(2),
+        note,
+      ]),
     );
   }
   table.append(body);
-  return [heading, intro, wrapped(table, "hub-compare-levels")];
+  return [heading, intro, scrolling(table, "hub-compare-levels", "Share by level")];
 }
 
-async function loadFile(event, form, config, state) {
+async function loadFile(event, page) {
   const file = event.target.files[0];
   if (!file) return;
   const text = await file.text();
-  const parsed = parseLevelsCsv(text, config);
-  if (parsed.errors.length) {
+  const parsed = readCountsFile(text, page.config);
+  if (parsed.errors) {
     const box = document.getElementById("hub-compare-messages");
     box.replaceChildren(para(`${file.name} was not loaded (nothing you entered has changed):`), list(parsed.errors));
     return;
   }
-  state.levels = parsed.levels;
-  state.levelsFile = file.name;
-  update(form, config, state);
-  say(`Loaded ${parsed.levels.length} levels from ${file.name}.`);
+  if (parsed.kind === "results") {
+    page.state.fields = parsed.fields;
+    for (const input of fields(page.form)) input.value = parsed.fields[input.name] ?? "";
+  }
+  page.state.levels = parsed.levels;
+  page.state.levelsFile = parsed.levels.length ? file.name : "";
+  render(page);
+  const what = parsed.kind === "results" ? `Loaded your counts${parsed.levels.length ? ` and ${parsed.levels.length} levels` : ""}` : `Loaded ${parsed.levels.length} levels`;
+  say(`${what} from ${file.name}.`);
+  save(page);
 }
 
-function download(config, state) {
-  const blob = new Blob([resultsCsv(config, state.summary, state.results)], { type: "text/csv" });
-  const link = el("a", { href: URL.createObjectURL(blob), download: "compare-your-workforce.csv" });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 0);
+function downloadResults(page) {
+  const { config, state } = page;
+  const { counts, headcount, errors } = readFields(config, state.fields);
+  if (errors.length) return;
+  download(`compare-your-workforce-${state.view}.csv`, resultsCsv(config, counts, headcount, state.levels, state.view));
 }
 
-/** A table in Material's scrolling wrappers, named by `cls`. */
-function wrapped(table, cls) {
-  return el("div", { class: `md-typeset__scrollwrap ${cls}` }, el("div", { class: "md-typeset__table" }, table));
+/** A table in Material's scrolling wrapper, which the keyboard can scroll too, after a line
+ * that shows only while the table is wider than its box (markOverflow). */
+function scrolling(table, cls, name) {
+  const hint = el("p", { class: "hub-compare__scroll-hint" }, "Scroll the table sideways to see every column.");
+  hint.hidden = true;
+  const box = el("div", { class: `md-typeset__scrollwrap hub-compare__scroll ${cls}`, tabindex: "0", role: "region", "aria-label": name }, el("div", { class: "md-typeset__table" }, table));
+  return el("div", { class: "hub-compare__table" }, hint, box);
+}
+
+/** Show each table's scroll line only when the table does not fit (checked again on resize). */
+function markOverflow(root) {
+  for (const box of root.querySelectorAll(".hub-compare__scroll")) {
+    box.previousElementSibling.hidden = box.scrollWidth <= box.clientWidth + 1;
+  }
 }
 
 function el(tag, attrs = {}, ...children) {
@@ -237,10 +350,9 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-function svgEl(tag, attrs, text) {
-  const node = document.createElementNS(SVG, tag);
+function svgEl(tag, attrs) {
+  const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
-  if (text !== undefined) node.textContent = text;
   return node;
 }
 
@@ -252,11 +364,12 @@ function list(items) {
   return el("ul", {}, ...items.map((item) => el("li", {}, item)));
 }
 
-function row(cellTag, cells, scope) {
+/** A table row whose first cell heads the row (or the column, in a header row). */
+function row(cellTag, cells) {
   const tr = el("tr");
   cells.forEach((text, i) => {
     const tag = i === 0 ? "th" : cellTag;
-    tr.append(el(tag, tag === "th" ? { scope: cellTag === "th" ? "col" : scope } : {}, text));
+    tr.append(el(tag, tag === "th" ? { scope: cellTag === "th" ? "col" : "row" } : {}, text));
   });
   return tr;
 }

@@ -79,3 +79,16 @@ export function clearStored(storage, key) {
     return { problem: "This browser did not let the page remove what it kept." };
   }
 }
+
+/** The browser's localStorage, or, where reaching it throws (storage blocked), a stand-in
+ * whose every call throws, so readStored and writeStored report it. */
+export function browserStorage() {
+  try {
+    return window.localStorage;
+  } catch {
+    const refuse = () => {
+      throw new Error("storage blocked");
+    };
+    return { getItem: refuse, setItem: refuse, removeItem: refuse };
+  }
+}
