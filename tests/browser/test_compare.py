@@ -1,10 +1,18 @@
-"""Compare your workforce in Chromium, as a person uses it: typing, loading a file, reloading,
-keyboard only, printing, downloading; no request leaves the page; axe and the CSP are clean."""
+"""Compare your workforce in Chromium, as people use it: the analyst's counts typed at phone and
+desktop sizes, a CSV of levels, the typos people make (each named at its field, no share shown,
+nothing lost), reload, the two views, the results CSV (read with Python's csv module and loaded
+back), damaged stored state, a browser that will not save, keyboard only, print; every request
+recorded; axe in both views and both colour schemes, errors showing. The arithmetic itself is
+tested in tests/js/compare/ (Node); these tests use option ids, never option texts."""
 
 from __future__ import annotations
 
+import csv
+import json
 import re
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -16,27 +24,53 @@ from tests.project import PROJECT
 pytestmark = pytest.mark.browser
 
 PAGE = "strategy/data/compare/"
+STORE = "employer-hub:compare"
 SAMPLE = PROJECT.docs / "strategy" / "data" / "compare" / "sample-levels.csv"
-# 60 professional, 20 intermediate, 20 lower of 100 classified; 20 prefer not to say; 150 asked.
-COUNTS = {
-    "professional": 30,
-    "managers": 30,
-    "clerical": 15,
-    "small-business": 5,
-    "technical": 10,
-    "routine": 10,
-    "prefer-not-to-say": 20,
+SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
+# The analyst's counts (issue 19): 265 classified of 305 answers, 400 asked.
+ANALYST = {
+    "professional": "120",
+    "clerical": "40",
+    "small-business": "15",
+    "technical": "25",
+    "routine": "60",
+    "unemployed": "5",
+    "other": "8",
+    "dont-know": "12",
+    "prefer-not-to-say": "20",
+    "headcount": "400",
 }
-EXPECTED = [
-    ["Professional background", "60", "60%", "37%", "+23 points"],
-    ["Intermediate background", "20", "20%", "24%", "-4 points"],
-    ["Lower socio-economic background", "20", "20%", "39%", "-19 points"],
-    ["Not classified (other, don't know, prefer not to say)", "20", "left out", "", ""],
+# Background, people, share, benchmark, difference: 120/265, 55/265, 90/265.
+ANALYST_TABLE = [
+    ["Professional background", "120", "45%", "37%", "+8 points"],
+    ["Intermediate background", "55", "21%", "24%", "-3 points"],
+    ["Lower socio-economic background", "90", "34%", "39%", "-5 points"],
 ]
-SAMPLE_LEVELS = [
-    ["Entry level", "80", "44%", "1.00", ""],
-    ["Manager", "30", "30%", "0.68", "Falls below Entry level"],
-    ["Senior leader", "12", "21%", "0.47", "Falls below Entry level"],
+# Three levels; the senior one has 8 people from a lower background of 45 classified.
+LEVELS_CSV = (
+    "level,answer,count\n"
+    "Entry,professional,60\nEntry,technical,40\nEntry,prefer-not-to-say,9\n"
+    "Middle,professional,45\nMiddle,routine,20\n"
+    'Senior,professional,37\nSenior,routine,8\n"Senior",dont-know,"1,234"\n'
+)
+# Level, people classified, from that background, share, ratio, note.
+LEVELS_ANALYSIS = [
+    ["Entry", "100", "40", "40%", "1.00", ""],
+    ["Middle", "65", "20", "31%", "0.77", "Falls below Entry"],
+    ["Senior", "45", "8", "18%", "0.44", "Falls below Entry"],
+]
+# For publication: 8 is under 10; across the levels the next smallest (20) goes with it.
+LEVELS_PUBLICATION = [
+    ["Entry", "100", "40", "40%", "1.00", ""],
+    ["Middle", "65", "withheld", "withheld", "\N{EN DASH}", "Hidden for publication"],
+    ["Senior", "45", "fewer than 10", "withheld", "\N{EN DASH}", "Hidden for publication"],
+]
+BAD_COUNTS = [
+    ("6O", '"6O" has the letter O in it: did you mean 60?'),
+    ("-5", '"-5" is negative: give a count of 0 or more.'),
+    ("abc", '"abc" is not a whole number: use the digits 0 to 9, for example 42.'),
+    ("12.5", '"12.5" is not a whole number: count whole people.'),
+    ("12345678901234567890", '"12345678901234567890" is more than 10,000,000: check for extra digits.'),
 ]
 ROWS = (
     "(sel) => [...document.querySelectorAll(sel + ' tbody tr')]"
@@ -44,125 +78,354 @@ ROWS = (
 )
 
 
-def fill(page, counts: dict[str, int | str], headcount: int | None = None) -> None:
-    for option, count in counts.items():
-        page.fill(f"#hub-count-{option}", str(count))
-    if headcount is not None:
-        page.fill("#hub-count-headcount", str(headcount))
+def open_page(page) -> None:
+    page.goto(PAGE)
+    page.wait_for_selector("#hub-compare[data-ready]")
+
+
+def fill(page, counts: dict[str, str]) -> None:
+    for name, value in counts.items():
+        page.fill(f"#hub-count-{name}", value)
 
 
 def rows(page, selector: str) -> list[list[str]]:
     return page.evaluate(ROWS, selector)
 
 
-def open_page(page) -> None:
-    page.goto(PAGE)
-    page.wait_for_selector("#hub-compare[data-ready]")
+def record_requests(page) -> list[Any]:
+    """Every request the page makes from now on (blob: downloads never leave the browser)."""
+    seen: list[Any] = []
+    page.on("request", lambda r: seen.append(r) if not r.url.startswith("blob:") else None)
+    return seen
 
 
-def test_typed_counts_give_shares_differences_and_response_rate(page) -> None:
+def assert_nothing_typed_left(requests: list[Any], site_url: str, typed: list[str]) -> None:
+    """Only plain GETs for the site's own files, none carrying a query or anything typed."""
+    for request in requests:
+        parts = urlsplit(request.url)
+        assert request.method == "GET", request.url
+        assert request.url.startswith(site_url), request.url
+        assert parts.query == "" and request.post_data is None, request.url
+        assert not any(value in request.url for value in typed if len(value) > 2), request.url
+
+
+def levels_file(tmp_path: Path, text: str = LEVELS_CSV, name: str = "levels.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(params=list(SIZES))
+def sized_page(request, browser, site_url: str):
+    """A fresh page at a phone's or a desktop's size, collecting errors on `page.errors`."""
+    width, height = SIZES[request.param]
+    context = browser.new_context(base_url=site_url, viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    page.size = request.param
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def assert_no_results(page) -> None:
+    """No share anywhere: not in the results, not at a glance, and nothing to download."""
+    assert page.locator(".hub-compare-table, .hub-compare-levels, .hub-chart").count() == 0
+    for box in ("#hub-compare-results", "#hub-compare-live"):
+        assert "%" not in page.locator(box).inner_text()
+    assert page.locator("#hub-compare-download").is_disabled()
+
+
+def test_the_analysts_journey(sized_page, site_url: str, tmp_path: Path) -> None:
+    page = sized_page
     open_page(page)
-    fill(page, COUNTS, 150)
+    page.wait_for_load_state("networkidle")
+    requests = record_requests(page)
+    fill(page, ANALYST)
+    # The figures are where the eyes are while typing the last count.
+    live = page.locator("#hub-compare-live")
+    if page.size == "desktop":
+        expect(live).to_be_in_viewport()
+    else:
+        headcount = page.locator("#hub-count-headcount").bounding_box()
+        levels = page.locator("#hub-levels-file").bounding_box()
+        assert headcount["y"] < live.bounding_box()["y"] < levels["y"]
+    assert live.locator("li").all_inner_texts() == [
+        "Professional background\n45% (+8 points)",
+        "Intermediate background\n21% (-3 points)",
+        "Lower socio-economic background\n34% (-5 points)",
+        "Response rate\n76%",
+    ]
+    assert rows(page, ".hub-compare-table")[:3] == ANALYST_TABLE
+    expect(page.locator(".hub-compare-rate")).to_contain_text("Response rate: 76%")
+    # The three-level CSV, with a quoted thousands separator in one cell.
+    page.set_input_files("#hub-levels-file", levels_file(tmp_path))
+    expect(page.locator("#hub-compare-messages")).to_have_text("Loaded 3 levels from levels.csv.")
+    assert rows(page, ".hub-compare-levels") == LEVELS_ANALYSIS
+    # The typos, one at a time: each named at its field and in the summary; no share shown.
+    label = page.locator("label[for=hub-count-technical]").inner_text()
+    for typed, message in BAD_COUNTS:
+        page.fill("#hub-count-technical", typed)
+        field = page.locator("#hub-count-technical")
+        expect(field).to_have_attribute("aria-invalid", "true")
+        error = page.locator(f"#{field.get_attribute('aria-describedby')}")
+        expect(error).to_have_text(f"Error: {message}")
+        expect(page.locator("#hub-compare-errors a")).to_have_text(f"{label}: {message}")
+        assert_no_results(page)
+        assert page.input_value("#hub-count-professional") == "120"
+    page.fill("#hub-count-technical", "25")
+    expect(page.locator("#hub-compare-errors")).to_be_hidden()
+    assert page.get_attribute("#hub-count-technical", "aria-invalid") is None
+    assert rows(page, ".hub-compare-table")[:3] == ANALYST_TABLE
+    assert rows(page, ".hub-compare-levels") == LEVELS_ANALYSIS
+    # Back to the page after a reload: everything still there.
+    page.reload()
+    page.wait_for_selector("#hub-compare[data-ready]")
+    assert {name: page.input_value(f"#hub-count-{name}") for name in ANALYST} == ANALYST
+    assert rows(page, ".hub-compare-levels") == LEVELS_ANALYSIS
+    # Away to the measuring page and Back: still there.
+    page.get_by_role("link", name="measuring socio-economic background").first.click()
+    page.wait_for_url(re.compile(r"/strategy/data/measuring/#main-question$"))
+    page.go_back()
+    page.wait_for_selector("#hub-compare[data-ready]")
+    assert page.input_value("#hub-count-routine") == "60"
+    assert rows(page, ".hub-compare-table")[:3] == ANALYST_TABLE
+    assert page.errors == []
+    assert_nothing_typed_left(requests, site_url, list(ANALYST.values()))
+
+
+def test_a_summary_link_takes_the_keyboard_to_the_field(page) -> None:
+    open_page(page)
+    fill(page, {"professional": "12", "routine": "l2"})
+    link = page.locator("#hub-compare-errors a")
+    expect(link).to_contain_text('"l2" has the letter l in it: did you mean 12?')
+    link.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "hub-count-routine"
+
+
+def test_counts_pasted_from_a_spreadsheet_read_as_numbers(page) -> None:
+    open_page(page)
+    fill(page, {"professional": "1,200", "clerical": " 1 200 ", "technical": "2,400", "headcount": "6,000"})
+    assert rows(page, ".hub-compare-table")[0][:3] == ["Professional background", "1,200", "25%"]
     expect(page.locator(".hub-compare-rate")).to_contain_text("Response rate: 80%")
-    assert rows(page, ".hub-compare-table") == EXPECTED
-    aims = page.locator(".hub-compare-response li").all_text_contents()
-    assert aims == ["First aim: about two-thirds. Met.", "Then: 70% or more. Met."]
-    assert page.locator("svg.hub-compare-chart desc").text_content() == (
-        "Professional background: your workforce 60%, benchmark 37%. "
-        "Intermediate background: your workforce 20%, benchmark 24%. "
-        "Lower socio-economic background: your workforce 20%, benchmark 39%."
+
+
+def test_a_headcount_under_the_answers_is_named_at_the_headcount(page) -> None:
+    open_page(page)
+    fill(page, {**ANALYST, "headcount": "100"})
+    expect(page.locator("#hub-count-headcount-error")).to_have_text(
+        "Error: 100 is fewer than the 305 answers above: the headcount is everyone asked, answering or not."
     )
-    source = page.locator("#hub-compare-results a").last
-    assert source.get_attribute("href").startswith("https://www.gov.uk/government/publications/")
+    assert page.get_attribute("#hub-count-headcount", "aria-describedby") == (
+        "hub-headcount-hint hub-count-headcount-error"
+    )
+    assert_no_results(page)
+
+
+def download(page, tmp_path: Path) -> tuple[str, list[dict[str, str]]]:
+    with page.expect_download() as info:
+        page.click("#hub-compare-download")
+    name = info.value.suggested_filename
+    path = tmp_path / name
+    info.value.save_as(path)
+    with path.open(newline="", encoding="utf-8") as handle:
+        return name, list(csv.DictReader(handle))
+
+
+COLUMNS = ["measure", "group", "level", "count", "share", "benchmark", "difference", "ratio", "view"]
+
+
+def test_two_views_and_their_downloads(page, tmp_path: Path) -> None:
+    open_page(page)
+    fill(page, ANALYST)
+    page.set_input_files("#hub-levels-file", levels_file(tmp_path))
+    expect(page.locator(".hub-compare-levels")).to_be_visible()
+    page.check("#hub-view-publication")
+    assert rows(page, ".hub-compare-levels") == LEVELS_PUBLICATION
+    expect(page.locator(".hub-compare-withheld")).to_be_visible()
+    rule = page.locator("#hub-compare-rule").inner_text()
+    assert 'a count under 10 (0 included) shows as "fewer than 10"' in rule
+    expect(page.locator("#hub-compare-download")).to_have_text("Download the results for publication (CSV)")
+    name, published = download(page, tmp_path)
+    assert name == "compare-your-workforce-publication.csv"
+    assert list(published[0]) == COLUMNS
+    assert {row["view"] for row in published} == {"publication"}
+    assert not [row for row in published if row["measure"] == "answer"]
+    senior = next(r for r in published if r["measure"] == "level share" and r["level"] == "Senior")
+    assert (senior["count"], senior["share"], senior["ratio"]) == ("fewer than 10", "withheld", "withheld")
+    # The choice survives a reload, and the analysis view shows every number again.
+    page.reload()
+    page.wait_for_selector("#hub-compare[data-ready]")
+    assert page.is_checked("#hub-view-publication")
+    page.check("#hub-view-analysis")
+    assert rows(page, ".hub-compare-levels") == LEVELS_ANALYSIS
+
+
+def test_the_results_csv_reads_in_python_and_loads_back(page, tmp_path: Path) -> None:
+    open_page(page)
+    fill(page, ANALYST)
+    page.set_input_files("#hub-levels-file", levels_file(tmp_path))
+    expect(page.locator(".hub-compare-levels")).to_be_visible()
+    name, rows_ = download(page, tmp_path)
+    assert name == "compare-your-workforce-analysis.csv"
+    assert list(rows_[0]) == COLUMNS and all(None not in row for row in rows_)
+    figures = {(r["measure"], r["group"], r["level"]): r for r in rows_}
+    assert figures[("background", "professional", "")] == {
+        "measure": "background",
+        "group": "professional",
+        "level": "",
+        "count": "120",
+        "share": "45",
+        "benchmark": "37",
+        "difference": "8",
+        "ratio": "",
+        "view": "analysis",
+    }
+    assert figures[("background", "intermediate", "")]["difference"] == "-3"
+    assert figures[("background", "lower", "")]["difference"] == "-5"
+    assert (figures[("response rate", "", "")]["count"], figures[("response rate", "", "")]["share"]) == (
+        "305",
+        "76",
+    )
+    assert figures[("headcount", "", "")]["count"] == "400"
+    assert figures[("level share", "lower", "Senior")]["ratio"] == "0.44"
+    assert figures[("answer", "dont-know", "Senior")]["count"] == "1234"
+    # Cleared, then the same file loaded: every number back.
+    page.click("#hub-compare-clear")
+    assert page.input_value("#hub-count-professional") == ""
+    page.set_input_files("#hub-levels-file", tmp_path / name)
+    expect(page.locator("#hub-compare-messages")).to_have_text(
+        f"Loaded your counts and 3 levels from {name}."
+    )
+    assert page.input_value("#hub-count-professional") == "120"
+    assert rows(page, ".hub-compare-table")[:3] == ANALYST_TABLE
+    assert rows(page, ".hub-compare-levels") == LEVELS_ANALYSIS
+
+
+FILES = [
+    (
+        "unknown-answer.csv",
+        "level,answer,count\nEntry,professional,12\nEntry,Plumber,3\n",
+        'Row 3: "Plumber" is not one of the answer options',
+    ),
+    ("formula.csv", "level,answer,count\n=1+1,professional,3\n", '"=1+1" looks like a spreadsheet formula'),
+    ("progress.json", '{"version": 1, "done": {}}', 'the column "level" is missing'),
+    (
+        "published.csv",
+        ",".join(COLUMNS) + "\nbackground,lower,,90,34,39,-5,,publication\n",
+        "This is the results file for publication",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "message"), FILES, ids=[f[0] for f in FILES])
+def test_a_wrong_file_says_why_and_changes_nothing(
+    page, tmp_path: Path, name: str, text: str, message: str
+) -> None:
+    open_page(page)
+    fill(page, ANALYST)
+    page.set_input_files("#hub-levels-file", SAMPLE)
+    expect(page.locator(".hub-compare-levels")).to_be_visible()
+    before = rows(page, ".hub-compare-levels")
+    page.set_input_files("#hub-levels-file", levels_file(tmp_path, text, name))
+    messages = page.locator("#hub-compare-messages")
+    expect(messages).to_contain_text(f"{name} was not loaded (nothing you entered has changed):")
+    expect(messages).to_contain_text(message)
+    assert rows(page, ".hub-compare-levels") == before
+    assert rows(page, ".hub-compare-table")[:3] == ANALYST_TABLE
+
+
+LEVEL_STATE = {"name": "Entry", "counts": {"professional": 60, "technical": 40}}
+STORED = [
+    ("null", STORE, "null", "damaged (it is not a saved state)"),
+    ("not-json", STORE, "{oops", "damaged (it is not readable)"),
+    ("string-version", STORE, json.dumps({"version": "2"}), 'is version "2", and this page reads version 2'),
+    (
+        "levels-a-string",
+        STORE,
+        json.dumps({"version": 2, "levels": "Entry"}),
+        "damaged (the levels are not a list)",
+    ),
+    (
+        "fields-null",
+        STORE,
+        json.dumps({"version": 2, "fields": None}),
+        "damaged (the counts are not a list of fields)",
+    ),
+    (
+        "level-without-counts",
+        STORE,
+        json.dumps({"version": 2, "levels": [{"name": "Entry"}]}),
+        "damaged (a level has no name or no counts)",
+    ),
+    (
+        "old-key-null-levels",
+        "hub-compare",
+        json.dumps({"levels": None}),
+        "damaged (the levels are not a list)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("key", "value", "message"), [s[1:] for s in STORED], ids=[s[0] for s in STORED])
+def test_damaged_storage_is_reported_once_and_the_page_works(
+    page, key: str, value: str, message: str
+) -> None:
+    open_page(page)
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, value])
+    page.reload()
+    page.wait_for_selector("#hub-compare[data-ready]")
+    expect(page.locator("#hub-compare-messages")).to_contain_text(message)
+    expect(page.locator("#hub-compare-messages")).to_contain_text(
+        '"Clear all numbers" removes what was kept.'
+    )
+    fill(page, ANALYST)
+    assert rows(page, ".hub-compare-table")[:3] == ANALYST_TABLE
+    page.click("#hub-compare-clear")
+    page.reload()
+    page.wait_for_selector("#hub-compare[data-ready]")
+    expect(page.locator("#hub-compare-messages")).to_be_empty()
     assert page.errors == []
 
 
-def test_a_count_under_10_shows_fewer_than_10_and_withholds_its_share(page) -> None:
+def test_stored_counts_kept_as_text_are_read_as_numbers(page) -> None:
     open_page(page)
-    fill(page, {"professional": 5, "clerical": 20, "technical": 30}, 60)
-    expect(page.locator(".hub-compare-withheld")).to_have_text(
-        "Shares based on fewer than 10 people are withheld, "
-        "so that nobody can be picked out when results are shared."
-    )
-    assert rows(page, ".hub-compare-table")[0] == [
-        "Professional background",
-        "fewer than 10",
-        "withheld",
-        "37%",
-        "\N{EN DASH}",
-    ]
-    assert (
-        page.locator("svg.hub-compare-chart desc")
-        .text_content()
-        .startswith("Professional background: your workforce withheld")
-    )
-
-
-def test_a_headcount_smaller_than_the_answers_says_so(page) -> None:
-    open_page(page)
-    fill(page, COUNTS, 100)
-    expect(page.locator("#hub-compare-messages")).to_contain_text(
-        "The headcount (100) is smaller than the number of answers (120): check both."
-    )
-    fill(page, {"managers": "lots"})
-    expect(page.locator("#hub-compare-messages")).to_contain_text(
-        "Senior, middle or junior managers or administrators: must be a whole number, for example 42."
-    )
-    assert page.get_attribute("#hub-count-managers", "aria-invalid") == "true"
-
-
-def test_the_sample_file_gives_the_by_level_results(page) -> None:
-    open_page(page)
-    page.set_input_files("#hub-levels-file", SAMPLE)
-    expect(page.locator("#hub-compare-messages")).to_have_text("Loaded 3 levels from sample-levels.csv.")
-    assert rows(page, ".hub-compare-levels") == SAMPLE_LEVELS
-
-
-def test_a_broken_file_names_the_row_and_loses_nothing(page, tmp_path: Path) -> None:
-    open_page(page)
-    fill(page, COUNTS, 150)
-    page.set_input_files("#hub-levels-file", SAMPLE)
-    expect(page.locator(".hub-compare-levels")).to_be_visible()
-    broken = tmp_path / "broken.csv"
-    broken.write_text("level,answer,count\nEntry,professional,12\nEntry,Plumber,3\n", encoding="utf-8")
-    page.set_input_files("#hub-levels-file", broken)
-    messages = page.locator("#hub-compare-messages")
-    expect(messages).to_contain_text("broken.csv was not loaded (nothing you entered has changed):")
-    expect(messages).to_contain_text('Row 3: "Plumber" is not one of the answer options')
-    assert rows(page, ".hub-compare-levels") == SAMPLE_LEVELS
-    assert rows(page, ".hub-compare-table") == EXPECTED
-
-
-def test_a_reload_keeps_the_numbers_and_clear_removes_them(page) -> None:
-    open_page(page)
-    fill(page, COUNTS, 150)
-    page.set_input_files("#hub-levels-file", SAMPLE)
-    expect(page.locator(".hub-compare-levels")).to_be_visible()
+    state = {
+        "version": 2,
+        "fields": {"professional": 120},
+        "levels": [
+            {"name": "Entry", "counts": {"professional": "012", "technical": "1,200"}},
+        ],
+    }
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE, json.dumps(state)])
     page.reload()
     page.wait_for_selector("#hub-compare[data-ready]")
-    assert page.input_value("#hub-count-professional") == "30"
-    assert page.input_value("#hub-count-headcount") == "150"
-    assert rows(page, ".hub-compare-table") == EXPECTED
-    assert rows(page, ".hub-compare-levels") == SAMPLE_LEVELS
-    page.click("#hub-compare-clear")
+    assert page.input_value("#hub-count-professional") == "120"
+    # 1,200 of 1,212, not "0" + "12" joined as text.
+    assert rows(page, ".hub-compare-levels")[0][:4] == ["Entry", "1,212", "1,200", "99%"]
+
+
+REFUSE_SAVES = """
+Storage.prototype.setItem = function () {
+  throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+};
+"""
+
+
+def test_a_save_the_browser_refuses_is_reported(page) -> None:
+    page.add_init_script(REFUSE_SAVES)
+    open_page(page)
+    fill(page, {"professional": "120"})
+    expect(page.locator("#hub-compare-messages")).to_have_text(
+        "This browser's storage for the site is full, so this was not saved: it will be gone after a reload."
+    )
+    fill(page, {"clerical": "40"})
+    assert rows(page, ".hub-compare-table")[0][:3] == ["Professional background", "120", "75%"]
     page.reload()
     page.wait_for_selector("#hub-compare[data-ready]")
-    assert page.input_value("#hub-count-professional") == ""
-    assert page.locator(".hub-compare-levels").count() == 0
-
-
-def test_nothing_typed_or_loaded_leaves_the_browser(page) -> None:
-    open_page(page)
-    page.wait_for_load_state("networkidle")
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    fill(page, COUNTS, 150)
-    page.set_input_files("#hub-levels-file", SAMPLE)
-    expect(page.locator(".hub-compare-levels")).to_be_visible()
-    page.click("#hub-compare-clear")
-    fill(page, COUNTS, 150)
-    page.wait_for_load_state("networkidle")
-    assert requests == []
+    assert page.input_value("#hub-count-professional") == ""  # what is really saved: nothing
 
 
 def test_keyboard_only(page) -> None:
@@ -171,65 +434,78 @@ def test_keyboard_only(page) -> None:
         page.keyboard.press("Tab")
         if page.evaluate("() => document.activeElement.id") == "hub-count-professional":
             break
-    fields = page.eval_on_selector_all("#hub-compare input[type=text]", "els => els.map(e => e.id)")
-    for field in fields:
-        assert page.evaluate("() => document.activeElement.id") == field
-        value = COUNTS.get(field.removeprefix("hub-count-"), 150 if field.endswith("headcount") else 0)
-        page.keyboard.type(str(value))
+    fields = page.eval_on_selector_all(".hub-compare__counts input", "els => els.map(e => e.name)")
+    for name in fields:
+        assert page.evaluate("() => document.activeElement.name") == name
+        page.keyboard.type(ANALYST.get(name, "0"))
         page.keyboard.press("Tab")
-    assert rows(page, ".hub-compare-table") == EXPECTED
-    # Then the sample link, the file field and the buttons, in that order.
+    assert rows(page, ".hub-compare-table")[:3] == ANALYST_TABLE
     reached = []
     for _ in range(4):
         reached.append(page.evaluate("() => document.activeElement.id || document.activeElement.textContent"))
         page.keyboard.press("Tab")
-    assert reached == ["sample file (CSV)", "hub-levels-file", "hub-compare-clear", "hub-compare-download"]
-    page.keyboard.press("Shift+Tab")
+    assert reached == ["Full results", "sample file (CSV)", "hub-levels-file", "hub-compare-clear"]
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Enter")
     assert page.input_value("#hub-count-professional") == ""
 
 
-def test_axe_finds_nothing_empty_or_filled(page) -> None:
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_in_either_view_with_errors_showing(
+    browser, site_url: str, tmp_path: Path, scheme: str
+) -> None:
+    context = browser.new_context(base_url=site_url, color_scheme=scheme)
+    page = context.new_page()
     open_page(page)
     assert axe_violations(page) == []
-    fill(page, {**COUNTS, "unemployed": 3}, 150)
-    page.set_input_files("#hub-levels-file", SAMPLE)
+    fill(page, ANALYST)
+    page.set_input_files("#hub-levels-file", levels_file(tmp_path))
     expect(page.locator(".hub-compare-levels")).to_be_visible()
-    assert axe_violations(page) == []
+    for view in ("analysis", "publication"):
+        page.check(f"#hub-view-{view}")
+        assert axe_violations(page) == [], view
+        page.fill("#hub-count-routine", "6O")
+        expect(page.locator("#hub-compare-errors")).to_be_visible()
+        assert axe_violations(page) == [], f"{view} with an error"
+        page.fill("#hub-count-routine", "60")
+    context.close()
 
 
-def test_print_is_a_one_page_summary_with_the_sources(page) -> None:
+@pytest.mark.parametrize("size", list(SIZES))
+def test_chart_words_are_12px_or_more_and_tables_say_when_they_scroll(
+    browser, site_url: str, size: str
+) -> None:
+    width, height = SIZES[size]
+    context = browser.new_context(base_url=site_url, viewport={"width": width, "height": height})
+    page = context.new_page()
     open_page(page)
-    fill(page, COUNTS, 150)
-    page.set_input_files("#hub-levels-file", SAMPLE)
+    fill(page, ANALYST)
+    sizes = page.eval_on_selector_all(
+        ".hub-chart p, .hub-chart span", "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))"
+    )
+    assert sizes and min(sizes) >= 12
+    hint = page.locator(".hub-compare-table").locator("xpath=preceding-sibling::p")
+    overflows = page.eval_on_selector(".hub-compare-table", "e => e.scrollWidth > e.clientWidth")
+    assert hint.is_visible() == overflows
+    assert overflows == (size == "phone")
+    context.close()
+
+
+def test_print_is_a_one_page_summary_with_the_sources(page, tmp_path: Path) -> None:
+    open_page(page)
+    fill(page, ANALYST)
+    page.set_input_files("#hub-levels-file", levels_file(tmp_path))
     expect(page.locator(".hub-compare-levels")).to_be_visible()
     page.emulate_media(media="print")
     assert not page.locator("#hub-compare").is_visible()
     assert page.locator(".hub-compare-table").is_visible()
     assert page.locator(".hub-compare-levels").is_visible()
     sources = page.locator(".hub-compare-summary ul").last
-    assert sources.is_visible()
     assert "Understanding a workforce's socio-economic background for change" in sources.inner_text()
-    # On paper a link is no use: each source's address is printed after its title.
     printed = sources.locator("a").first.evaluate("a => getComputedStyle(a, '::after').content")
     assert "https://www.gov.uk/government/publications/" in printed
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
-
-
-def test_the_results_download_as_csv(page, tmp_path: Path) -> None:
-    open_page(page)
-    fill(page, COUNTS, 150)
-    with page.expect_download() as info:
-        page.click("#hub-compare-download")
-    download = info.value
-    assert download.suggested_filename == "compare-your-workforce.csv"
-    lines = Path(download.path()).read_text(encoding="utf-8").splitlines()
-    assert lines[1] == "whole workforce,,Professional background,60,60%,37%,+23"
-    assert lines[-1].endswith(
-        "https://www.gov.uk/government/publications/understanding-a-workforces-socio-economic-background-for-change"
-    )
 
 
 def test_instant_navigation_starts_the_calculator(page) -> None:
@@ -238,15 +514,18 @@ def test_instant_navigation_starts_the_calculator(page) -> None:
     page.get_by_role("link", name="compare your workforce").first.click()
     page.wait_for_url(f"**/{PAGE}")
     page.wait_for_selector("#hub-compare[data-ready]")
-    fill(page, COUNTS, 150)
-    assert rows(page, ".hub-compare-table") == EXPECTED
+    fill(page, ANALYST)
+    assert rows(page, ".hub-compare-table")[:3] == ANALYST_TABLE
 
 
-def test_no_csp_violation_while_typing_and_loading(strict_page) -> None:
+def test_no_csp_violation_while_typing_loading_and_switching(strict_page, tmp_path: Path) -> None:
     response = strict_page.goto(PAGE)
     assert "content-security-policy" in response.headers
     strict_page.wait_for_selector("#hub-compare[data-ready]")
-    fill(strict_page, COUNTS, 150)
-    strict_page.set_input_files("#hub-levels-file", SAMPLE)
+    fill(strict_page, ANALYST)
+    strict_page.set_input_files("#hub-levels-file", levels_file(tmp_path))
     expect(strict_page.locator(".hub-compare-levels")).to_be_visible()
+    strict_page.check("#hub-view-publication")
+    strict_page.fill("#hub-count-routine", "6O")
+    expect(strict_page.locator("#hub-compare-errors")).to_be_visible()
     assert violations(strict_page) == []

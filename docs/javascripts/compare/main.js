@@ -103,6 +103,7 @@ function render(page) {
   const out = document.getElementById("hub-compare-results");
   const button = document.getElementById("hub-compare-download");
   button.textContent = `Download the results ${VIEW_NAMES[state.view]} (CSV)`;
+  out.closest(".hub-compare-summary").dataset.view = state.view;
   live.hidden = false;
   if (errors.length) {
     const fix = `Fix ${errors.length === 1 ? "the count marked" : `the ${errors.length} counts marked`} above to see your results: no result is shown while a count cannot be read.`;
