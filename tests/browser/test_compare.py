@@ -423,6 +423,11 @@ def test_a_save_the_browser_refuses_is_reported(page) -> None:
     )
     fill(page, {"clerical": "40"})
     assert rows(page, ".hub-compare-table")[0][:3] == ["Professional background", "120", "75%"]
+    page.set_input_files("#hub-levels-file", SAMPLE)
+    expect(page.locator("#hub-compare-messages")).to_have_text(
+        "Loaded 3 levels from sample-levels.csv. This browser's storage for the site is full,"
+        " so this was not saved: it will be gone after a reload."
+    )
     page.reload()
     page.wait_for_selector("#hub-compare[data-ready]")
     assert page.input_value("#hub-count-professional") == ""  # what is really saved: nothing

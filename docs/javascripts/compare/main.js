@@ -76,11 +76,13 @@ function fields(form) {
   return form.querySelectorAll(".hub-compare__counts input[type=text]");
 }
 
-/** Keep the state in this browser; say so once when the browser refuses, and when it takes it again. */
-function save(page) {
+/** Keep the state in this browser. A refusal is said once (with `done`, what was just done,
+ * when there is one), and so is the first save that works after it. */
+function save(page, done = "") {
   const result = writeStored(browserStorage(), STORE.key, STORE.version, page.state);
-  if (result.problem && page.notSaved !== result.problem) say(result.problem);
-  if (!result.problem && page.notSaved) say("Saved in this browser again.");
+  if (result.problem && (done || page.notSaved !== result.problem)) say(done ? `${done} ${result.problem}` : result.problem);
+  else if (done) say(done);
+  else if (!result.problem && page.notSaved) say("Saved in this browser again.");
   page.notSaved = result.problem || "";
 }
 
@@ -317,8 +319,7 @@ async function loadFile(event, page) {
   page.state.levelsFile = parsed.levels.length ? file.name : "";
   render(page);
   const what = parsed.kind === "results" ? `Loaded your counts${parsed.levels.length ? ` and ${parsed.levels.length} levels` : ""}` : `Loaded ${parsed.levels.length} levels`;
-  say(`${what} from ${file.name}.`);
-  save(page);
+  save(page, `${what} from ${file.name}.`);
 }
 
 function downloadResults(page) {
