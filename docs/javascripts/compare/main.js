@@ -108,7 +108,7 @@ function render(page) {
   out.closest(".hub-compare-summary").dataset.view = state.view;
   live.hidden = false;
   if (errors.length) {
-    const fix = `Fix ${errors.length === 1 ? "the count marked" : `the ${errors.length} counts marked`} above to see your results: no result is shown while a count cannot be read.`;
+    const fix = `No result is shown while a count cannot be read: fix ${errors.length === 1 ? "the count that has an error message" : `the ${errors.length} counts that have error messages`}.`;
     liveBody.replaceChildren(para(fix, "hub-compare__fix"));
     out.replaceChildren(para(fix, "hub-compare__fix"), errorLinks(form, errors));
     button.disabled = true;
