@@ -390,6 +390,25 @@ def test_damaged_storage_is_reported_once_and_the_page_works(
     assert page.errors == []
 
 
+def test_numbers_kept_under_the_old_key_come_back_and_move_to_the_new_one(page) -> None:
+    open_page(page)
+    old = {
+        "fields": {"professional": "120", "headcount": "400"},
+        "levels": [LEVEL_STATE],
+        "levelsFile": "x.csv",
+    }
+    page.evaluate("(v) => localStorage.setItem('hub-compare', v)", json.dumps(old))
+    page.reload()
+    page.wait_for_selector("#hub-compare[data-ready]")
+    assert page.input_value("#hub-count-professional") == "120"
+    assert rows(page, ".hub-compare-levels")[0][:4] == ["Entry", "100", "40", "40%"]
+    expect(page.locator("#hub-compare-messages")).to_be_empty()
+    stored = page.evaluate(
+        "() => [localStorage.getItem('hub-compare'), localStorage.getItem('employer-hub:compare')]"
+    )
+    assert stored[0] is None and json.loads(stored[1])["version"] == 2
+
+
 def test_stored_counts_kept_as_text_are_read_as_numbers(page) -> None:
     open_page(page)
     state = {

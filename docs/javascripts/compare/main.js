@@ -90,7 +90,7 @@ function clear(page) {
   for (const input of fields(page.form)) input.value = "";
   page.form.querySelector("#hub-levels-file").value = "";
   page.state = { ...emptyState(), view: page.state.view };
-  const cleared = clearStored(browserStorage(), STORE.key);
+  const cleared = clearStored(browserStorage(), STORE.key, STORE.older);
   page.notSaved = "";
   render(page);
   say(cleared.problem || "All numbers cleared, here and in this browser's storage.");

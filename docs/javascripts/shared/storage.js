@@ -6,7 +6,7 @@
  *
  * `read(data)` checks a parsed value of the current version and returns {value} or
  * {problem}; `migrate` (optional) maps older keys to a function that turns their parsed
- * value into the current one; an older key is removed once it has been read. */
+ * value into the current one; an older key's value is moved to `key` once it reads well. */
 export function readStored(storage, key, { version, read, migrate = {} }) {
   let text;
   try {
@@ -14,7 +14,7 @@ export function readStored(storage, key, { version, read, migrate = {} }) {
   } catch {
     return { problem: "This browser does not let the page read its storage, so nothing saved here can be shown." };
   }
-  if (text === null) return readOlder(storage, migrate, read);
+  if (text === null) return readOlder(storage, key, migrate, read);
   let data;
   try {
     data = JSON.parse(text);
@@ -32,25 +32,32 @@ export function readStored(storage, key, { version, read, migrate = {} }) {
   return read(data);
 }
 
-function readOlder(storage, migrate, read) {
-  for (const [key, upgrade] of Object.entries(migrate)) {
+/** The first older key that holds something: upgraded, checked, kept under `key`, and only
+ * then removed (so a browser that refuses the save keeps it where it was). */
+function readOlder(storage, key, migrate, read) {
+  for (const [oldKey, upgrade] of Object.entries(migrate)) {
     let text = null;
     try {
-      text = storage.getItem(key);
+      text = storage.getItem(oldKey);
     } catch {
       return { value: null };
     }
     if (text === null) continue;
+    let upgraded;
     try {
-      storage.removeItem(key);
-    } catch {
-      /* the old key stays; reading it again next time does no harm */
-    }
-    try {
-      return read(upgrade(JSON.parse(text)));
+      upgraded = upgrade(JSON.parse(text));
     } catch {
       return { problem: "What this browser kept for this page (from an older version of it) is damaged." };
     }
+    const result = read(upgraded);
+    if (result.problem) return result;
+    try {
+      storage.setItem(key, JSON.stringify(upgraded));
+      storage.removeItem(oldKey);
+    } catch {
+      /* kept under the old key; read from there again next time */
+    }
+    return result;
   }
   return { value: null };
 }
@@ -70,10 +77,11 @@ export function writeStored(storage, key, version, value) {
   }
 }
 
-/** Remove what is stored under `key`: {ok: true} or {problem}. */
-export function clearStored(storage, key) {
+/** Remove what is stored under each of `keys` (the current one and any older ones):
+ * {ok: true} or {problem}. */
+export function clearStored(storage, ...keys) {
   try {
-    storage.removeItem(key);
+    for (const key of keys) storage.removeItem(key);
     return { ok: true };
   } catch {
     return { problem: "This browser did not let the page remove what it kept." };

@@ -50,13 +50,22 @@ for (const [name, text, problem] of DAMAGED) {
   });
 }
 
-test("an older key is migrated, checked and removed", () => {
+test("an older key is migrated, checked, moved to the new key and removed", () => {
   const storage = fakeStorage({ "old-key": '{"count":5}' });
   assert.deepEqual(readStored(storage, "k", OPTIONS), { value: { n: 5 } });
   assert.equal(storage.map.has("old-key"), false);
+  assert.deepEqual(JSON.parse(storage.map.get("k")), { version: 2, n: 5 });
+  assert.deepEqual(readStored(storage, "k", OPTIONS), { value: { n: 5 } });
   assert.deepEqual(readStored(fakeStorage({ "old-key": "{oops" }), "k", OPTIONS), {
     problem: "What this browser kept for this page (from an older version of it) is damaged.",
   });
+});
+
+test("an older key whose move the browser refuses stays where it was", () => {
+  const storage = fakeStorage({ "old-key": '{"count":5}' }, { quota: 5 });
+  assert.deepEqual(readStored(storage, "k", OPTIONS), { value: { n: 5 } });
+  assert.equal(storage.map.get("old-key"), '{"count":5}');
+  assert.equal(storage.map.has("k"), false);
 });
 
 test("storage the browser blocks is reported on read, write and clear", () => {
@@ -77,8 +86,8 @@ test("a save over the quota is reported and what was saved before stays", () => 
   assert.deepEqual(readStored(storage, "k", OPTIONS), { value: { n: 1 } });
 });
 
-test("clear removes the key", () => {
-  const storage = fakeStorage({ k: '{"version":2,"n":1}' });
-  assert.deepEqual(clearStored(storage, "k"), { ok: true });
+test("clear removes the key and the older ones", () => {
+  const storage = fakeStorage({ k: '{"version":2,"n":1}', "old-key": "{oops" });
+  assert.deepEqual(clearStored(storage, "k", "old-key"), { ok: true });
   assert.deepEqual(readStored(storage, "k", OPTIONS), { value: null });
 });
