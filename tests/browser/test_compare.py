@@ -212,9 +212,18 @@ def test_counts_pasted_from_a_spreadsheet_read_as_numbers(page) -> None:
     expect(page.locator(".hub-compare-rate")).to_contain_text("Response rate: 80%")
 
 
-def test_a_headcount_under_the_answers_is_named_at_the_headcount(page) -> None:
+def test_a_headcount_under_the_answers_is_named_at_the_headcount_once_left(page) -> None:
     open_page(page)
-    fill(page, {**ANALYST, "headcount": "100"})
+    fill(page, ANALYST)
+    page.fill("#hub-count-headcount", "")
+    page.type("#hub-count-headcount", "40")  # on the way to 400: no error while typing
+    expect(page.locator("#hub-compare-live")).to_contain_text("45%")
+    expect(page.locator("#hub-count-headcount-error")).to_be_hidden()
+    expect(page.locator("#hub-compare-results")).to_contain_text(
+        "The headcount (40) is fewer than the 305 answers."
+    )
+    page.fill("#hub-count-headcount", "100")
+    page.keyboard.press("Tab")
     expect(page.locator("#hub-count-headcount-error")).to_have_text(
         "Error: 100 is fewer than the 305 answers above: the headcount is everyone asked, answering or not."
     )

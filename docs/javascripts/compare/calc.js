@@ -19,8 +19,10 @@ export const STORE = { key: "employer-hub:compare", version: 2, older: "hub-comp
 const LEVEL_COLUMNS = ["level", "answer", "count"];
 
 /** The typed fields read by the one count rule: {counts, headcount, errors: [{name, message}]}.
- * `fields` maps each field's name (an option id, or "headcount") to what was typed. */
-export function readFields(config, fields) {
+ * `fields` maps each field's name (an option id, or "headcount") to what was typed. A headcount
+ * under the answers is an error once `headcountDone` (not while it is still being typed: on
+ * the way to 400 it is 4, then 40). */
+export function readFields(config, fields, { headcountDone = true } = {}) {
   const counts = {};
   const errors = [];
   let headcount = null;
@@ -31,7 +33,7 @@ export function readFields(config, fields) {
     else counts[name] = parsed.value ?? 0;
   }
   const answered = Object.values(counts).reduce((a, b) => a + b, 0);
-  if (!errors.length && headcount !== null && headcount < answered) {
+  if (headcountDone && !errors.length && headcount !== null && headcount < answered) {
     errors.push({
       name: HEADCOUNT,
       message: `${headcount} is fewer than the ${answered} answers above: the headcount is everyone asked, answering or not.`,
@@ -81,6 +83,9 @@ export function responseRate(aims, answered, headcount) {
     return { percent: null, met: [], message: "Give the headcount to see the response rate." };
   }
   if (headcount === 0) return { percent: null, met: [], message: "The headcount is 0." };
+  if (headcount < answered) {
+    return { percent: null, met: [], message: `The headcount (${headcount}) is fewer than the ${answered} answers.` };
+  }
   const percent = roundTo((answered * 100) / headcount, 0);
   return { percent, met: aims.filter((a) => percent >= a.percent).map((a) => a.label) };
 }

@@ -43,6 +43,8 @@ function start() {
       save(page);
       render(page);
     });
+    // The headcount is checked against the answers once the visitor leaves it.
+    if (input.name === HEADCOUNT) input.addEventListener("blur", () => render(page));
   }
   const view = document.getElementById("hub-compare-view");
   view.hidden = false;
@@ -98,7 +100,8 @@ function clear(page) {
 
 function render(page) {
   const { form, config, state } = page;
-  const { counts, headcount, errors } = readFields(config, state.fields);
+  const typing = document.activeElement === form.querySelector(`[name="${HEADCOUNT}"]`);
+  const { counts, headcount, errors } = readFields(config, state.fields, { headcountDone: !typing });
   showFieldErrors(form, config, errors);
   const live = document.getElementById("hub-compare-live");
   const liveBody = document.getElementById("hub-compare-live-body");

@@ -40,6 +40,9 @@ function checkRange(value, shown) {
 
 function whatIsWrong(text) {
   if (/^[-\u2212\u2013]\s*[\d.,\s]+$/.test(text)) return `"${text}" is negative: give a count of 0 or more.`;
+  if (/^\d{1,3}(?:\.\d{3})+$/.test(text)) {
+    return `"${text}" has a full stop in it: write a count of a thousand or more as 1200 or 1,200.`;
+  }
   if (/^\d[\d,\s]*\.\d+$/.test(text)) return `"${text}" is not a whole number: count whole people.`;
   if (/^\d+(?:,\d+)+$/.test(text)) {
     return `"${text}" has a comma in the wrong place: a comma may only separate thousands, as in 1,200.`;

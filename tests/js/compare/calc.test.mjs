@@ -65,10 +65,19 @@ test("every field that cannot be a count is named, and none gives a number", () 
   assert.equal(errors[1].message, '"6O" has the letter O in it: did you mean 60?');
 });
 
-test("a headcount under the answers is an error on the headcount field", () => {
-  assert.deepEqual(readFields(config, { professional: "60", technical: "60", headcount: "100" }).errors, [
+test("a headcount under the answers is an error on the headcount field, once it is typed", () => {
+  const fields = { professional: "60", technical: "60", headcount: "100" };
+  assert.deepEqual(readFields(config, fields).errors, [
     { name: "headcount", message: "100 is fewer than the 120 answers above: the headcount is everyone asked, answering or not." },
   ]);
+  // While it is being typed, no error yet, and no response rate over 100%.
+  const typing = readFields(config, fields, { headcountDone: false });
+  assert.deepEqual(typing.errors, []);
+  assert.deepEqual(summarise(config, typing.counts, typing.headcount).response, {
+    percent: null,
+    met: [],
+    message: "The headcount (100) is fewer than the 120 answers.",
+  });
 });
 
 test("rounding to 99 or 101 is said", () => {

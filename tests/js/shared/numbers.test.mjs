@@ -36,6 +36,7 @@ const REFUSED = [
   ["\u22125", '"\u22125" is negative: give a count of 0 or more.'],
   ["abc", '"abc" is not a whole number: use the digits 0 to 9, for example 42.'],
   ["12.5", '"12.5" is not a whole number: count whole people.'],
+  ["1.200", '"1.200" has a full stop in it: write a count of a thousand or more as 1200 or 1,200.'],
   ["1,200.5", '"1,200.5" is not a whole number: count whole people.'],
   ["12,5", '"12,5" has a comma in the wrong place: a comma may only separate thousands, as in 1,200.'],
   ["1,20,000", '"1,20,000" has a comma in the wrong place: a comma may only separate thousands, as in 1,200.'],
