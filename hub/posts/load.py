@@ -16,11 +16,11 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from hub.core.frontmatter import dump_front_matter, read_front_matter_file
 from hub.core.paths import display_path
 from hub.core.schema import read_schema, schema_errors, validator, validator_for
 from hub.core.slugs import slugify
 from hub.core.vocab import Vocabularies
-from hub.core.frontmatter import dump_front_matter, read_front_matter_file
 from hub.core.yamlio import DataError, DataErrors, Loaded, load_yaml
 
 MASTERCLASSES = "Masterclasses"
@@ -207,7 +207,9 @@ def scaffold(title: str, category: str, author: str, today: dt.date) -> str:
         meta["masterclass"] = {
             "event_date": today,
             "format": "online",
-            "speakers": [{"name": "Speaker's name", "role": "Their role", "organisation": "Their organisation"}],
+            "speakers": [
+                {"name": "Speaker's name", "role": "Their role", "organisation": "Their organisation"}
+            ],
             "resources": [
                 {
                     "title": "Outreach guidance on this site",

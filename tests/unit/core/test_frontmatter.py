@@ -37,8 +37,8 @@ BROKEN = [
     ("alias", "---\na: &x 1\nb: *x\n---\n", "3: YAML syntax: aliases (*name) are not allowed here"),
     ("duplicate", "---\ntitle: a\n\ntitle: b\n---\n", "4: title: duplicate key (first given on line 2)"),
     ("blank lines first", "---\n\n\ndate: 2026-02-30\n---\n", "4: date: '2026-02-30' is not a valid date"),
-    ("tab", "---\ntitle: x\n\tdate: 1\n---\n", "3: YAML syntax: found a tab character that violates indentation"),
-    ("python tag", "---\nx: !!python/name:os.system\n---\n", "2: YAML syntax: could not determine a constructor"),
+    ("tab", "---\ntitle: x\n\tdate: 1\n---\n", "3: YAML syntax: found a tab character"),
+    ("python tag", "---\nx: !!python/name:os.system\n---\n", "2: YAML syntax: could not determine"),
 ]
 
 
@@ -66,5 +66,6 @@ def test_a_byte_order_mark_is_not_part_of_the_first_line(tmp_path: Path) -> None
 def test_writing_keeps_field_order_and_never_writes_aliases() -> None:
     day = dt.date(2026, 12, 1)
     text = dump_front_matter({"title": 'A "quoted": #1', "date": day, "event": {"date": day}}, "Body")
-    assert text == "---\ntitle: 'A \"quoted\": #1'\ndate: 2026-12-01\nevent:\n  date: 2026-12-01\n---\n\nBody\n"
+    fields = "title: 'A \"quoted\": #1'\ndate: 2026-12-01\nevent:\n  date: 2026-12-01\n"
+    assert text == f"---\n{fields}---\n\nBody\n"
     assert parse_front_matter(text, "p.md").data["event"]["date"] == day
