@@ -38,6 +38,8 @@ REVIEW_META = {
     "robots": "noindex",
     "sitemap": False,
     "search": {"exclude": True},
+    # A wide table: the whole width for it.
+    "hide": ["navigation", "toc"],
 }
 
 

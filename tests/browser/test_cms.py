@@ -9,6 +9,7 @@ opens a pull request instead).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import socket
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from hub.core.frontmatter import dump_front_matter, parse_front_matter, read_front_matter_file
 from hub.dev.preview import serve_static
 from scripts import check_content, check_data
 from tests.browser.csp import watch
@@ -171,6 +173,13 @@ def test_an_editor_publishes_a_post_that_passes_the_checks_and_the_build(
     text = post.read_text(encoding="utf-8")
     assert "date: 2026-12-01\n" in text and "The opening paragraph, typed by an editor." in text
     assert check_content.main([str(post), "--authors", str(checkout.root / "docs/blog/.authors.yml")]) == 0
+    # What Decap wrote reads through python-frontmatter (the hub's handler) as the editor typed
+    # it, and writes back to the same fields and body.
+    saved = read_front_matter_file(post)
+    assert saved.data["title"] == "Written in the browser" and saved.data["date"] == dt.date(2026, 12, 1)
+    assert saved.data["authors"] == ["editors"] and saved.data["categories"] == ["News"]
+    again = parse_front_matter(dump_front_matter(saved.data, saved.body), post)
+    assert (again.data, again.body.strip()) == (saved.data, saved.body.strip())
 
     editor.goto("admin/#/collections/organisations/new")
     field(editor, "name").fill("Browser Trust")
