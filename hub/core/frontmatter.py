@@ -17,7 +17,7 @@ import frontmatter
 import yaml
 
 from hub.core.paths import display_path
-from hub.core.yamlio import DataError, DataErrors, Loaded, load_yaml_text
+from hub.core.yamlio import DataError, DataErrors, Loaded, load_yaml_text, read_text_file
 
 
 class _Dumper(yaml.SafeDumper):
@@ -87,14 +87,7 @@ def parse_front_matter(text: str, path: Path | str) -> FrontMatter:
 
 def read_front_matter_file(path: Path) -> FrontMatter:
     """Read `path` (UTF-8, a byte-order mark allowed) and parse its front matter."""
-    shown = display_path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataErrors([DataError(shown, 1, "", f"not UTF-8 text ({exc.reason})")]) from None
-    except OSError as exc:
-        raise DataErrors([DataError(shown, 1, "", f"cannot be read: {exc.strerror}")]) from None
-    return parse_front_matter(text, path)
+    return parse_front_matter(read_text_file(path, encoding="utf-8-sig"), path)
 
 
 def dump_front_matter(metadata: dict[str, Any], body: str) -> str:
