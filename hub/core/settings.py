@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +43,7 @@ class Settings:
     cms_local_backend: str = ""
     # The day the build publishes for: posts dated after it are scheduled, review dates
     # before it are due. The real date (UTC) unless HUB_TODAY fixes it, as tests do.
-    today: dt.date = dt.date.min
+    today: dt.date = field(default_factory=lambda: dt.datetime.now(dt.UTC).date())
 
     @property
     def is_preview(self) -> bool:
