@@ -16,7 +16,7 @@ BUILD_CMD := mkdocs build --strict
 CHROMIUM ?= /usr/bin/chromium
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build preview test flaky lint format bench clean browser lock post check-content feeds cms
+.PHONY: serve build preview test flaky lint format bench clean browser lock post check-content feeds cms links
 
 $(SITE_STAMP): requirements.txt constraints.txt pyproject.toml
 	@# A venv whose pip does not run (say, made without ensurepip) is made again.
@@ -96,6 +96,12 @@ check-content: $(SITE_STAMP)
 # --own-feed site/feed_json_created.json".
 feeds: $(SITE_STAMP)
 	$(BIN)/python scripts/refresh_feeds.py $(FEEDS_ARGS)
+
+# Every link of the built site, checked with lychee (lychee.toml; the report names the page,
+# the link, what is wrong and the source file:line). OFFLINE=1: links and anchors within the
+# site only, no network. The weekly workflow (.github/workflows/links.yml) runs the same script.
+links: build $(DEV_STAMP)
+	$(BIN)/python scripts/check_links.py $(if $(OFFLINE),--offline)
 
 bench: $(DEV_STAMP) $(NODE_STAMP) browser
 	HUB_FEEDS=offline $(BIN)/python scripts/bench.py

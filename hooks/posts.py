@@ -1,6 +1,6 @@
 """News and blogs: check the authors file and every post before Material's blog plugin reads
-them, show drafts only in previews, and give templates the newest posts and the posts under
-each tag."""
+them, show drafts only in previews, hold scheduled posts back until their day, and give
+templates the newest posts and the posts under each tag."""
 
 from __future__ import annotations
 
@@ -12,16 +12,18 @@ from jinja2 import Environment
 from material.plugins.blog.structure import Post
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from hub.core.context import context_of
 from hub.core.yamlio import DataErrors
 from hub.pages.structured_data import article
 from hub.posts.load import by_tag, check_posts, load_authors, newest, summary_from_meta
+from hub.posts.schedule import scheduled_posts
 
 log = logging.getLogger("mkdocs.plugins.hub.posts")
 BLOG_PLUGIN = "material/blog"
+FEATURE = "posts"
 
 
 @mkdocs.plugins.event_priority(100)
@@ -42,13 +44,36 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Stop the build with every front matter problem at once (runs before the blog plugin)."""
+    """Stop the build with every front matter problem at once, then leave scheduled posts out
+    of a build that shows no drafts (this runs before the blog plugin reads the posts)."""
     context = context_of(config)
-    blog_dir = Path(config.docs_dir) / config.plugins[BLOG_PLUGIN].config.blog_dir
-    errors = check_posts(blog_dir / "posts", _authors_file(config), context.vocab, context.project.schemas)
+    blog = config.plugins[BLOG_PLUGIN].config
+    errors = check_posts(
+        Path(config.docs_dir) / blog.blog_dir / "posts",
+        _authors_file(config),
+        context.vocab,
+        context.project.schemas,
+    )
     if errors:
         raise PluginError(str(DataErrors(errors)))
+    posts = {file.src_uri: Path(file.abs_src_path) for file in _post_files(files, config)}
+    scheduled = scheduled_posts(posts, context.settings.today)
+    context.features[FEATURE] = scheduled
+    for src_uri, day in scheduled.items():
+        if blog.draft:  # a preview or `mkdocs serve`: shown, with its banner
+            log.info("Scheduled for %s, shown as a draft here: %s", day.isoformat(), src_uri)
+        else:
+            log.info("Scheduled for %s, left out until then: %s", day.isoformat(), src_uri)
+            files.remove(files.get_file_from_path(src_uri))
     return files
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    """Give a scheduled post (shown in a preview) its date for the "Scheduled for" banner."""
+    day = context_of(config).features[FEATURE].get(page.file.src_uri)
+    if day is not None:
+        page.meta["scheduled"] = day
+    return context
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -70,14 +95,19 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     """Give templates `blog_posts.newest` (home page) and `blog_posts.by_tag` (element pages)."""
-    posts_dir = config.plugins[BLOG_PLUGIN].config.blog_dir.rstrip("/") + "/posts/"
     summaries = [
         summary_from_meta(file.page.meta, file.page.url)
-        for file in files.documentation_pages()
-        if file.src_uri.startswith(posts_dir) and file.page is not None
+        for file in _post_files(files, config)
+        if file.page is not None
     ]
     env.globals["blog_posts"] = {"newest": newest(summaries), "by_tag": by_tag(summaries)}
     return env
+
+
+def _post_files(files: Files, config: MkDocsConfig) -> list[File]:
+    """The blog posts among the site's files (docs/blog/posts/)."""
+    posts_dir = config.plugins[BLOG_PLUGIN].config.blog_dir.rstrip("/") + "/posts/"
+    return [file for file in files.documentation_pages() if file.src_uri.startswith(posts_dir)]
 
 
 def _authors_file(config: MkDocsConfig) -> Path:

@@ -3,8 +3,10 @@
     python scripts/new_post.py "Our second masterclass" --category Masterclasses --author events
 
 Writes docs/blog/posts/<today>-<slug>.md with the front matter its category needs (a
-`masterclass:` block for Masterclasses), marked `draft: true` so it shows in deploy previews
-but not on the live site until the line is deleted. Never overwrites a post.
+`masterclass:` block for Masterclasses), written through python-frontmatter
+(hub/core/frontmatter.py) and marked `draft: true` so it shows in deploy previews but not on
+the live site until the line is deleted. Never overwrites a post. `--date` in the future
+schedules it: once `draft: true` is gone, it goes live on that day.
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ Routes:
   /etag.xml            rss2.xml with ETag "v1"; answers 304 to If-None-Match: "v1"
   /status/<code>       an empty answer with that status (404, 500, …)
   /hang                accepts the connection and never answers
+  /slow                page.html, after half a second
   /drip                headers, then one byte every 0.2 s, forever
   /huge                a 50 MB RSS body streamed without Content-Length (it counts bytes sent)
   /loop/<n>            redirects to /loop/<n+1> for ever
@@ -27,6 +28,7 @@ from pathlib import Path
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "feeds"
 TYPES = {".xml": "application/rss+xml", ".json": "application/feed+json", ".html": "text/html; charset=utf-8"}
 HUGE_BYTES = 50 * 1024 * 1024
+SLOW_SECONDS = 0.5
 
 
 @dataclass
@@ -64,6 +66,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self._empty(int(path.removeprefix("/status/")))
         elif path == "/hang":
             self.log.stop.wait()
+        elif path == "/slow":
+            if not self.log.stop.wait(SLOW_SECONDS):
+                self._file(FIXTURES / "page.html", TYPES[".html"])
         elif path == "/drip":
             self._drip()
         elif path == "/huge":

@@ -6,9 +6,10 @@ Every knob the hub has is here; nothing else in hooks or hub reads the environme
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,9 @@ class Settings:
     cms_repo: str = ""
     # `make cms`: decap-server's origin; the editor then writes to this checkout, not GitHub.
     cms_local_backend: str = ""
+    # The day the build publishes for: posts dated after it are scheduled, review dates
+    # before it are due. The real date (UTC) unless HUB_TODAY fixes it, as tests do.
+    today: dt.date = field(default_factory=lambda: dt.datetime.now(dt.UTC).date())
 
     @property
     def is_preview(self) -> bool:
@@ -75,7 +79,23 @@ def read_settings(hub: Mapping[str, Any], *, project: Project, site_url: str) ->
         organisations=project.resolve(hub.get("organisations") or project.organisations),
         cms_repo=str(hub.get("cms_repo") or ""),
         cms_local_backend=_local_origin(hub.get("cms_local_backend")),
+        today=_today(hub.get("today")),
     )
+
+
+def _today(value: Any) -> dt.date:
+    """HUB_TODAY as a date (YYYY-MM-DD), or today's date in UTC when it is not set."""
+    if isinstance(value, dt.date):
+        return value
+    text = str(value or "").strip()
+    if not text:
+        return dt.datetime.now(dt.UTC).date()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise SettingsError(f"HUB_TODAY={text!r}: give a date as YYYY-MM-DD, e.g. 2026-12-01")
 
 
 def _local_origin(value: Any) -> str:

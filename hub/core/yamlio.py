@@ -142,16 +142,20 @@ def load_yaml_text(text: str, path: Path | str, *, first_line: int = 1) -> Loade
 
 def load_yaml(path: Path) -> Loaded:
     """Read and parse the YAML file at `path`."""
+    return load_yaml_text(read_text_file(path), path)
+
+
+def read_text_file(path: Path, encoding: str = "utf-8") -> str:
+    """The text of a data or content file; DataErrors says, for an editor, why it cannot be read."""
     shown = display_path(path)
     try:
         if path.stat().st_size > MAX_BYTES:
             raise DataErrors([DataError(shown, 1, "", f"file is larger than {MAX_BYTES} bytes")])
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding=encoding)
     except UnicodeDecodeError as exc:
         raise DataErrors([DataError(shown, 1, "", f"not UTF-8 text ({exc.reason})")]) from None
     except OSError as exc:
         raise DataErrors([DataError(shown, 1, "", f"cannot be read: {exc.strerror or exc}")]) from None
-    return load_yaml_text(text, path)
 
 
 def _walk(

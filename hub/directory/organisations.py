@@ -52,6 +52,8 @@ class Organisation:
     cost: str = ""
     source: str = field(default="", compare=False)
     name_line: int = field(default=1, compare=False)
+    # The line of `last_reviewed:`, for the review warnings (hub/review/).
+    reviewed_line: int = field(default=1, compare=False)
 
     @property
     def url(self) -> str:
@@ -166,6 +168,7 @@ def _to_record(slug: str, loaded: Loaded) -> Organisation:
         cost=data.get("cost", ""),
         source=loaded.path,
         name_line=loaded.line_of(["name"]),
+        reviewed_line=loaded.line_of(["last_reviewed"]),
     )
 
 

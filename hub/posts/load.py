@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -17,17 +16,17 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from hub.core.frontmatter import dump_front_matter, read_front_matter_file
 from hub.core.paths import display_path
 from hub.core.schema import read_schema, schema_errors, validator, validator_for
 from hub.core.slugs import slugify
 from hub.core.vocab import Vocabularies
-from hub.core.yamlio import DataError, DataErrors, Loaded, load_yaml, load_yaml_text
+from hub.core.yamlio import DataError, DataErrors, Loaded, load_yaml
 
 MASTERCLASSES = "Masterclasses"
 # Fields that must be real YAML dates: Material's blog plugin and the templates need a date,
 # and the schema cannot tell `2026-03-24` from `"2026-03-24"` (both reach it as text).
 DATE_FIELDS = (("date",), ("masterclass", "event_date"))
-_FENCE = "---"
 _H1 = re.compile(r"^#(?!#)\s*\S")
 
 
@@ -56,33 +55,8 @@ class PostSummary:
 
 def read_front_matter(path: Path) -> tuple[Loaded, int]:
     """Parse the `---` block at the top of `path`; return it and the file line the body starts on."""
-    shown = display_path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataErrors([DataError(shown, 1, "", f"not UTF-8 text ({exc.reason})")]) from None
-    except OSError as exc:
-        raise DataErrors([DataError(shown, 1, "", f"cannot be read: {exc.strerror}")]) from None
-    lines = text.splitlines()
-    if not lines or lines[0].rstrip() != _FENCE:
-        raise DataErrors(
-            [
-                DataError(
-                    shown, 1, "front matter", "missing: the file must start with a line of three dashes (---)"
-                )
-            ]
-        )
-    end = next((i for i, line in enumerate(lines[1:], start=1) if line.rstrip() in (_FENCE, "...")), None)
-    if end is None:
-        raise DataErrors(
-            [DataError(shown, 1, "front matter", "is not closed: add a line of three dashes (---) after it")]
-        )
-    loaded = load_yaml_text("\n".join(lines[1:end]) + "\n", path, first_line=2)
-    if loaded.data is None:
-        raise DataErrors(
-            [DataError(shown, 1, "front matter", "is empty: it needs title, description, date, …")]
-        )
-    return loaded, end + 2
+    matter = read_front_matter_file(path)
+    return matter.loaded, matter.body_line
 
 
 def allowed_values(authors_file: Path, vocab: Vocabularies, schemas: Path) -> Allowed:
@@ -220,45 +194,35 @@ def by_tag(posts: Iterable[PostSummary]) -> dict[str, list[PostSummary]]:
 
 def scaffold(title: str, category: str, author: str, today: dt.date) -> str:
     """The text of a new post that passes the check: front matter for its category, a draft."""
-    lines = [
-        "---",
-        f"title: {json.dumps(title, ensure_ascii=False)}",
-        "description: >-",
-        "  One or two sentences for cards, feeds and search results (160 characters at most).",
-        f"date: {today.isoformat()}",
-        "authors:",
-        f"  - {author}",
-        "categories:",
-        f"  - {category}",
-        "tags: []",
-        "# Delete the next line when the post is ready to publish.",
-        "draft: true",
-    ]
+    meta: dict[str, Any] = {
+        "title": title,
+        "description": "One or two sentences for cards, feeds and search results (160 characters at most).",
+        "date": today,
+        "authors": [author],
+        "categories": [category],
+        "tags": [],
+        "draft": True,
+    }
     if category == MASTERCLASSES:
-        lines += [
-            "masterclass:",
-            f"  event_date: {today.isoformat()}",
-            "  format: online  # or: in person",
-            "  speakers:",
-            "    - name: Speaker's name",
-            "      role: Their role",
-            "      organisation: Their organisation",
-            "  resources:",
-            "    - title: Outreach guidance on this site",
-            "      kind: page",
-            "      url: strategy/employee-journey/outreach/",
-        ]
-    lines += [
-        "---",
-        "",
-        "Write the opening paragraph here: it is what readers see first.",
-        "",
-        "## A first section",
-        "",
-        "Write the rest of the post here.",
-        "",
-    ]
-    return "\n".join(lines)
+        meta["masterclass"] = {
+            "event_date": today,
+            "format": "online",
+            "speakers": [
+                {"name": "Speaker's name", "role": "Their role", "organisation": "Their organisation"}
+            ],
+            "resources": [
+                {
+                    "title": "Outreach guidance on this site",
+                    "kind": "page",
+                    "url": "strategy/employee-journey/outreach/",
+                }
+            ],
+        }
+    body = (
+        "Write the opening paragraph here: it is what readers see first.\n\n"
+        "## A first section\n\nWrite the rest of the post here.\n"
+    )
+    return dump_front_matter(meta, body)
 
 
 def new_post_path(folder: Path, title: str, today: dt.date) -> Path:

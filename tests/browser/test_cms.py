@@ -9,6 +9,7 @@ opens a pull request instead).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import socket
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from hub.core.frontmatter import dump_front_matter, parse_front_matter, read_front_matter_file
 from hub.dev.preview import serve_static
 from scripts import check_content, check_data
 from tests.browser.csp import watch
@@ -150,9 +152,22 @@ def test_editor_loads_its_generated_config_under_the_production_headers(strict_p
     assert problems(page) == []
 
 
+@pytest.fixture
+def saved(checkout: Checkout) -> Iterator[list[Path]]:
+    """Files a test saves through the editor, removed after it: the copy is shared by the module,
+    and a second run (make flaky) would otherwise find them there and save `…-1` files beside."""
+    paths: list[Path] = []
+    yield paths
+    for path in paths:
+        path.unlink(missing_ok=True)
+
+
 def test_an_editor_publishes_a_post_that_passes_the_checks_and_the_build(
-    editor, checkout: Checkout, tmp_path: Path
+    editor, checkout: Checkout, saved: list[Path], tmp_path: Path
 ) -> None:
+    post = checkout.root / "docs/blog/posts/2026-12-01-written-in-the-browser.md"
+    organisation = checkout.root / "data/organisations/browser-trust.yml"
+    saved += [post, organisation]
     editor.goto("admin/#/collections/posts/new")
     field(editor, "title").fill("Written in the browser")
     field(editor, "description").fill(
@@ -167,10 +182,16 @@ def test_an_editor_publishes_a_post_that_passes_the_checks_and_the_build(
     publish(editor)
     wait_until_saved(editor, "posts")
 
-    post = checkout.root / "docs/blog/posts/2026-12-01-written-in-the-browser.md"
     text = post.read_text(encoding="utf-8")
     assert "date: 2026-12-01\n" in text and "The opening paragraph, typed by an editor." in text
     assert check_content.main([str(post), "--authors", str(checkout.root / "docs/blog/.authors.yml")]) == 0
+    # What Decap wrote reads through python-frontmatter (the hub's handler) as the editor typed
+    # it, and writes back to the same fields and body.
+    matter = read_front_matter_file(post)
+    assert matter.data["title"] == "Written in the browser" and matter.data["date"] == dt.date(2026, 12, 1)
+    assert matter.data["authors"] == ["editors"] and matter.data["categories"] == ["News"]
+    again = parse_front_matter(dump_front_matter(matter.data, matter.body), post)
+    assert (again.data, again.body.strip()) == (matter.data, matter.body.strip())
 
     editor.goto("admin/#/collections/organisations/new")
     field(editor, "name").fill("Browser Trust")
@@ -186,7 +207,6 @@ def test_an_editor_publishes_a_post_that_passes_the_checks_and_the_build(
     publish(editor)
     wait_until_saved(editor, "organisations")
 
-    organisation = checkout.root / "data/organisations/browser-trust.yml"
     assert "website: https://www.example.org.uk/" in organisation.read_text(encoding="utf-8")
     assert check_data.main(["--folder", str(checkout.root / "data/organisations")]) == 0
     assert problems(editor) == []

@@ -40,7 +40,7 @@ def test_axe_finds_no_violations_on_any_page(page, build: Build, shard: int) -> 
     assert not violations, "\n".join(violations)
 
 
-@pytest.mark.parametrize("url", ["", "strategy/", "strategy/data/measuring/"])
+@pytest.mark.parametrize("url", ["", "strategy/", "strategy/data/measuring/", "maintainers/review/"])
 def test_axe_finds_no_violations_in_dark_mode(browser, site_url: str, url: str) -> None:
     context = browser.new_context(base_url=site_url, color_scheme="dark")
     page = context.new_page()

@@ -79,3 +79,15 @@ def test_editor_settings() -> None:
 def test_the_editor_local_backend_is_only_ever_on_this_machine(origin: str) -> None:
     with pytest.raises(SettingsError, match="HUB_CMS_LOCAL_BACKEND="):
         settings(cms_local_backend=origin)
+
+
+def test_today_is_the_real_date_unless_set() -> None:
+    assert settings().today == dt.datetime.now(dt.UTC).date()
+    assert settings(today="2026-12-01").today == dt.date(2026, 12, 1)
+    assert settings(today=dt.date(2027, 1, 2)).today == dt.date(2027, 1, 2)
+
+
+@pytest.mark.parametrize("value", ["tomorrow", "2026-13-01", "1/12/2026", "2026-12-1"])
+def test_a_bad_today_names_the_variable(value: str) -> None:
+    with pytest.raises(SettingsError, match=rf"HUB_TODAY='{value}': give a date as YYYY-MM-DD"):
+        settings(today=value)
