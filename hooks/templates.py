@@ -22,8 +22,8 @@ from hub.templates.document import Block, TemplateError, read_blocks, to_docx, t
 log = logging.getLogger("mkdocs.plugins.hub.templates")
 
 FEATURE = "templates"
-PAGES = "templates/{id}.md"
-DOWNLOAD = "templates/{id}.{kind}"
+PAGES = "strategy/templates/{id}.md"
+DOWNLOAD = "strategy/templates/{id}.{kind}"
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Put a template's downloads and copyable text in place of its page's markers."""
-    tid = page.file.src_uri.removeprefix("templates/").removesuffix(".md")
+    tid = page.file.src_uri.removeprefix("strategy/templates/").removesuffix(".md")
     if page.file.src_uri != PAGES.format(id=tid) or tid not in TEMPLATES:
         return html
     state: TemplatesBuild = context_of(config).features[FEATURE]
