@@ -44,8 +44,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         raise PluginError(f"data/templates/{exc}") from None
     context.features[FEATURE] = TemplatesBuild(blocks, package_env("hub.templates"))
     for tid, title in TEMPLATES.items():
-        files.append(File.generated(config, DOWNLOAD.format(id=tid, kind="docx"), content=to_docx(title, blocks[tid])))
-        files.append(File.generated(config, DOWNLOAD.format(id=tid, kind="txt"), content=to_text(title, blocks[tid])))
+        word, text = to_docx(title, blocks[tid]), to_text(title, blocks[tid])
+        files.append(File.generated(config, DOWNLOAD.format(id=tid, kind="docx"), content=word))
+        files.append(File.generated(config, DOWNLOAD.format(id=tid, kind="txt"), content=text))
     return files
 
 
@@ -57,9 +58,10 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     state: TemplatesBuild = context_of(config).features[FEATURE]
     title = TEMPLATES[tid]
     links = {kind: get_relative_url(DOWNLOAD.format(id=tid, kind=kind), page.url) for kind in ("docx", "txt")}
+    text = to_text(title, state.blocks[tid])
     blocks = {
         "template-downloads": state.env.get_template("template-downloads.html").render(title=title, **links),
-        "template-text": state.env.get_template("template-text.html").render(text=to_text(title, state.blocks[tid])),
+        "template-text": state.env.get_template("template-text.html").render(text=text),
     }
     try:
         return fill_includes(html, blocks, page.file.src_uri)

@@ -49,5 +49,6 @@ def test_word_document_has_title_headings_bold_runs_lists_and_table() -> None:
         ("Heading 2", "Second"),
     ]
     assert [r.text for r in document.paragraphs[2].runs if r.bold] == ["bold"]
-    assert [[c.text for c in row.cells] for row in document.tables[0].rows] == [["Head", "Other"], ["one", "two"]]
+    table = [[c.text for c in row.cells] for row in document.tables[0].rows]
+    assert table == [["Head", "Other"], ["one", "two"]]
     assert document.core_properties.title == "Title"
