@@ -18,6 +18,8 @@ from mkdocs.structure.pages import Page
 from hub.core.context import context_of
 from hub.core.yamlio import DataErrors
 from hub.pages.structured_data import article
+from hub.posts.history import history_errors
+from hub.posts.illustrative import label_errors
 from hub.posts.load import by_tag, check_posts, load_authors, newest, summary_from_meta
 
 log = logging.getLogger("mkdocs.plugins.hub.posts")
@@ -42,10 +44,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Stop the build with every front matter problem at once (runs before the blog plugin)."""
+    """Stop the build with every front matter problem at once (runs before the blog plugin):
+    the schema, the dates against the launch (posts and social items) and the labels on
+    invented content."""
     context = context_of(config)
-    blog_dir = Path(config.docs_dir) / config.plugins[BLOG_PLUGIN].config.blog_dir
-    errors = check_posts(blog_dir / "posts", _authors_file(config), context.vocab, context.project.schemas)
+    posts = Path(config.docs_dir) / config.plugins[BLOG_PLUGIN].config.blog_dir / "posts"
+    errors = check_posts(posts, _authors_file(config), context.vocab, context.project.schemas)
+    errors += history_errors(posts, context.project.social_file, context.settings.launch_date)
+    errors += label_errors(posts)
     if errors:
         raise PluginError(str(DataErrors(errors)))
     return files

@@ -6,6 +6,7 @@ Every knob the hub has is here; nothing else in hooks or hub reads the environme
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -19,6 +20,8 @@ FEED_MODES = ("live", "offline")
 # `netlify dev` on a laptop). Previews show drafts and are never indexed.
 PREVIEW_CONTEXTS = frozenset({"deploy-preview", "branch-deploy", "dev"})
 DEFAULT_FEEDS_TIMEOUT = 10.0
+# The day the hub began: nothing on it is dated earlier unless it is an archived real item.
+DEFAULT_LAUNCH_DATE = dt.date(2026, 11, 24)
 
 
 class SettingsError(ValueError):
@@ -40,6 +43,8 @@ class Settings:
     cms_repo: str = ""
     # `make cms`: decap-server's origin; the editor then writes to this checkout, not GitHub.
     cms_local_backend: str = ""
+    # Posts and social items dated earlier must be archived real items with a source.
+    launch_date: dt.date = DEFAULT_LAUNCH_DATE
 
     @property
     def is_preview(self) -> bool:
@@ -75,7 +80,20 @@ def read_settings(hub: Mapping[str, Any], *, project: Project, site_url: str) ->
         organisations=project.resolve(hub.get("organisations") or project.organisations),
         cms_repo=str(hub.get("cms_repo") or ""),
         cms_local_backend=_local_origin(hub.get("cms_local_backend")),
+        launch_date=_launch_date(hub.get("launch_date")),
     )
+
+
+def _launch_date(value: Any) -> dt.date:
+    """The launch date setting as a date (YAML gives a date; an environment variable gives text)."""
+    if value in (None, ""):
+        return DEFAULT_LAUNCH_DATE
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise SettingsError(f"launch_date={value!r}: give a date as YYYY-MM-DD, e.g. 2026-11-24") from None
 
 
 def _local_origin(value: Any) -> str:
