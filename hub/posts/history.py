@@ -42,7 +42,9 @@ def post_history_errors(path: Path, launch: dt.date) -> list[DataError]:
     event = _as_date(masterclass.get("event_date"))
     if event and event < launch and not masterclass.get("record"):
         where = ("masterclass", "event_date")
-        errors.append(_early(loaded, where, "masterclass.event_date", event, launch, "give `masterclass.record:`"))
+        errors.append(
+            _early(loaded, where, "masterclass.event_date", event, launch, "give `masterclass.record:`")
+        )
     return errors
 
 
@@ -61,7 +63,9 @@ def social_history_errors(path: Path, launch: dt.date) -> list[DataError]:
     return errors
 
 
-def _early(loaded: Loaded, where: tuple[Any, ...], field: str, date: dt.date, launch: dt.date, fix: str) -> DataError:
+def _early(
+    loaded: Loaded, where: tuple[Any, ...], field: str, date: dt.date, launch: dt.date, fix: str
+) -> DataError:
     """The error for one date before the launch, with what to do about it."""
     message = (
         f"{date.isoformat()} is before the hub began ({launch.isoformat()}): date it on or after "

@@ -39,7 +39,9 @@ def post_label_errors(path: Path) -> list[DataError]:
         if not str(meta.get("description", "")).startswith(f"{LABEL}:"):
             line = loaded.line_of(("description",))
             errors.append(
-                DataError(loaded.path, line, "description", f'must start with "{LABEL}:" (lists and feeds show it)')
+                DataError(
+                    loaded.path, line, "description", f'must start with "{LABEL}:" (lists and feeds show it)'
+                )
             )
         first, at = _first_block(path, body_line)
         if not _TOP_NOTE.match(first):

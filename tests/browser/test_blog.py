@@ -11,13 +11,13 @@ from tests.conftest import Build
 
 pytestmark = pytest.mark.browser
 
-MASTERCLASS = (
-    "blog/2026/03/24/masterclass-write-up-reaching-attracting-and-keeping-talent-from-all-backgrounds/"
-)
+MASTERCLASS = "blog/2026/12/05/masterclass-2020-hiring/"
+ILLUSTRATIVE = "blog/2026/11/25/case-study-a-regional-builder-names-a-senior-champion/"
 BLOG_PAGES = [
     "blog/",
-    "blog/2026/10/06/two-tiers-of-action-on-every-element-page/",
+    "blog/2026/12/05/how-the-two-tiers-of-action-work/",
     MASTERCLASS,
+    ILLUSTRATIVE,
     "blog/category/masterclasses/",
     "blog/archive/2026/",
     "blog/author/editors/",
@@ -56,9 +56,9 @@ def test_masterclass_box_reads_in_order_at_320_px(page) -> None:
     assert box.is_visible()
     assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     labels = box.locator("dt").all_inner_texts()
-    assert labels == ["Date", "Format", "Speakers", "Resources"]
-    outreach = box.get_by_role("link", name="Outreach checklists")
-    follow(page, outreach, "**/strategy/employee-journey/outreach/")
+    assert labels == ["Date", "Public record", "Resources"]
+    hiring = box.get_by_role("link", name="Hiring guidance on this site")
+    follow(page, hiring, "**/strategy/employee-journey/hiring/")
 
 
 def test_skip_link_reaches_the_post_content(page) -> None:
