@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.axe import axe_violations
+from tests.browser.axe import axe_violations_in_scheme
 from tests.browser.keyboard import focus_stays_in_content, skip_to_content
 from tests.browser.navigation import follow
 from tests.conftest import Build
@@ -27,14 +27,8 @@ BLOG_PAGES = [
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations_on_blog_pages(browser, site_url: str, build: Build, scheme: str) -> None:
-    context = browser.new_context(base_url=site_url, color_scheme=scheme)
-    page = context.new_page()
-    violations: list[str] = []
-    for url in BLOG_PAGES:
-        assert build.page_file(url).exists(), url
-        page.goto(url)
-        violations += axe_violations(page)
-    context.close()
+    assert all(build.page_file(url).exists() for url in BLOG_PAGES), BLOG_PAGES
+    violations = axe_violations_in_scheme(browser, site_url, BLOG_PAGES, scheme)
     assert not violations, "\n".join(violations)
 
 
