@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from tests.build.test_readability import GUIDANCE_PAGES
 from tests.conftest import Build
 
-AREAS = "data|measuring|culture|journey|outreach|hiring|progression|advocacy|small-employers"
+AREAS = "data|measuring|culture|journey|outreach|hiring|progression|advocacy"
 ACTION_ID = re.compile(rf"^action-({AREAS})-[a-z0-9]+(-[a-z0-9]+){{1,3}}$")
 # A date as sources give it: "15 September 2021", "September 2021" or "2021-09-15".
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
