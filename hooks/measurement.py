@@ -15,7 +15,7 @@ from mkdocs.utils import get_relative_url
 
 from hub.core.context import context_of
 from hub.core.yamlio import DataErrors
-from hub.measurement import render
+from hub.measurement import downloads, render
 from hub.measurement.questions import QuestionSet, load_question_set
 
 log = logging.getLogger("mkdocs.plugins.hub.measurement")
@@ -45,8 +45,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     except DataErrors as exc:
         raise PluginError(f"{len(exc.errors)} problem(s) in the question set:\n{exc}") from None
     context.features[FEATURE] = MeasurementBuild(questions, render.template_env())
-    files.append(File.generated(config, DOWNLOADS["csv"], content=render.to_csv(questions)))
-    files.append(File.generated(config, DOWNLOADS["txt"], content=render.to_text(questions)))
+    files.append(File.generated(config, DOWNLOADS["csv"], content=downloads.to_csv(questions)))
+    files.append(File.generated(config, DOWNLOADS["txt"], content=downloads.to_text(questions)))
     return files
 
 
@@ -72,10 +72,10 @@ def _blocks(state: MeasurementBuild, page: Page) -> dict[str, str]:
                 env, "compare-form", questions, config=render.form_config(questions), sample=sample
             )
         }
-    downloads = {kind: _href(path, page) for kind, path in DOWNLOADS.items()}
-    downloads["compare"] = _href(COMPARE_URL, page)
+    links = {kind: _href(path, page) for kind, path in DOWNLOADS.items()}
+    links["compare"] = _href(COMPARE_URL, page)
     return {
-        "key-options": render.render(env, "key-options", questions, downloads=downloads),
+        "key-options": render.render(env, "key-options", questions, downloads=links),
         "supporting-questions": render.render(env, "supporting-questions", questions),
     }
 

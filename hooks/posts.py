@@ -18,6 +18,8 @@ from mkdocs.structure.pages import Page
 from hub.core.context import context_of
 from hub.core.yamlio import DataErrors
 from hub.pages.structured_data import article
+from hub.posts.history import history_errors
+from hub.posts.illustrative import label_errors
 from hub.posts.load import by_tag, check_posts, load_authors, newest, summary_from_meta
 from hub.posts.schedule import scheduled_posts
 
@@ -44,16 +46,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Stop the build with every front matter problem at once, then leave scheduled posts out
-    of a build that shows no drafts (this runs before the blog plugin reads the posts)."""
+    """Stop the build with every front matter problem at once (runs before the blog plugin):
+    the schema, the dates against the launch (posts and social items) and the labels on
+    invented content; then leave scheduled posts out of a build that shows no drafts."""
     context = context_of(config)
     blog = config.plugins[BLOG_PLUGIN].config
-    errors = check_posts(
-        Path(config.docs_dir) / blog.blog_dir / "posts",
-        _authors_file(config),
-        context.vocab,
-        context.project.schemas,
-    )
+    posts_dir = Path(config.docs_dir) / blog.blog_dir / "posts"
+    errors = check_posts(posts_dir, _authors_file(config), context.vocab, context.project.schemas)
+    errors += history_errors(posts_dir, context.project.social_file, context.settings.launch_date)
+    errors += label_errors(posts_dir)
     if errors:
         raise PluginError(str(DataErrors(errors)))
     posts = {file.src_uri: Path(file.abs_src_path) for file in _post_files(files, config)}

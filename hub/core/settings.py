@@ -20,6 +20,8 @@ FEED_MODES = ("live", "offline")
 # `netlify dev` on a laptop). Previews show drafts and are never indexed.
 PREVIEW_CONTEXTS = frozenset({"deploy-preview", "branch-deploy", "dev"})
 DEFAULT_FEEDS_TIMEOUT = 10.0
+# The day the hub began: nothing on it is dated earlier unless it is an archived real item.
+DEFAULT_LAUNCH_DATE = dt.date(2026, 11, 24)
 
 
 class SettingsError(ValueError):
@@ -44,6 +46,8 @@ class Settings:
     # The day the build publishes for: posts dated after it are scheduled, review dates
     # before it are due. The real date (UTC) unless HUB_TODAY fixes it, as tests do.
     today: dt.date = field(default_factory=lambda: dt.datetime.now(dt.UTC).date())
+    # Posts and social items dated earlier must be archived real items with a source.
+    launch_date: dt.date = DEFAULT_LAUNCH_DATE
 
     @property
     def is_preview(self) -> bool:
@@ -79,23 +83,24 @@ def read_settings(hub: Mapping[str, Any], *, project: Project, site_url: str) ->
         organisations=project.resolve(hub.get("organisations") or project.organisations),
         cms_repo=str(hub.get("cms_repo") or ""),
         cms_local_backend=_local_origin(hub.get("cms_local_backend")),
-        today=_today(hub.get("today")),
+        today=_date(hub.get("today"), "HUB_TODAY", dt.datetime.now(dt.UTC).date()),
+        launch_date=_date(hub.get("launch_date"), "launch_date", DEFAULT_LAUNCH_DATE),
     )
 
 
-def _today(value: Any) -> dt.date:
-    """HUB_TODAY as a date (YYYY-MM-DD), or today's date in UTC when it is not set."""
+def _date(value: Any, name: str, default: dt.date) -> dt.date:
+    """A date setting: YAML gives a date, an environment variable gives text (YYYY-MM-DD)."""
     if isinstance(value, dt.date):
         return value
     text = str(value or "").strip()
     if not text:
-        return dt.datetime.now(dt.UTC).date()
+        return default
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             return dt.date.fromisoformat(text)
     except ValueError:
         pass
-    raise SettingsError(f"HUB_TODAY={text!r}: give a date as YYYY-MM-DD, e.g. 2026-12-01")
+    raise SettingsError(f"{name}={text!r}: give a date as YYYY-MM-DD, e.g. 2026-12-01")
 
 
 def _local_origin(value: Any) -> str:

@@ -11,6 +11,7 @@ import random
 import shutil
 from pathlib import Path
 
+from hub.core.settings import DEFAULT_LAUNCH_DATE
 from hub.core.vocab import Vocabularies
 
 WORDS = [
@@ -68,7 +69,7 @@ def write_posts(folder: Path, count: int, *, seed: int = 7) -> list[Path]:
     """Write `count` valid blog posts (about 300 words each, over two years) into `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
-    start = datetime.date(2024, 12, 1)
+    start = DEFAULT_LAUNCH_DATE  # nothing may be dated before the hub began (hub/posts/history.py)
     written = []
     for n in range(count):
         day = start + datetime.timedelta(days=n % 700)

@@ -24,13 +24,23 @@ class Source:
     url: str
 
 
+EXAMPLES_MARK = " such as:"
+
+
 @dataclass(frozen=True)
 class Option:
-    """One answer option: its id, the Commission's words and (key question only) its group."""
+    """One answer option: its id, the Commission's exact words (examples included), (key question
+    only) its group, and whether that wording has been confirmed against the source."""
 
     id: str
     text: str
     group: str = ""
+    checked: bool = True
+
+    @property
+    def name(self) -> str:
+        """The option without its examples ("Technical and craft occupations"), for short labels."""
+        return self.text.split(EXAMPLES_MARK, 1)[0].rstrip(".")
 
 
 @dataclass(frozen=True)
@@ -44,7 +54,8 @@ class Group:
 
 @dataclass(frozen=True)
 class Question:
-    """A question with its answer options."""
+    """A question in the source's exact words, with its answer options and any note the source
+    prints under it."""
 
     id: str
     text: str
@@ -91,6 +102,12 @@ class QuestionSet:
     @property
     def classified_groups(self) -> tuple[Group, ...]:
         return tuple(g for g in self.groups if g.classified)
+
+    @property
+    def unchecked(self) -> tuple[Option, ...]:
+        """Options whose exact wording is not yet confirmed against the source."""
+        questions = (self.key_question, *self.supporting)
+        return tuple(o for q in questions for o in q.options if not o.checked)
 
 
 def load_question_set(path: Path, schemas: Path) -> QuestionSet:
@@ -166,19 +183,21 @@ def _source(raw: dict[str, str]) -> Source:
     return Source(raw["title"], raw["url"])
 
 
-def _question(raw: dict[str, Any], text_key: str) -> Question:
-    options = tuple(Option(o["id"], o["text"], o.get("group", "")) for o in raw["options"])
-    return Question(raw["id"], raw[text_key], options, raw.get("note", ""))
+def _question(raw: dict[str, Any]) -> Question:
+    options = tuple(
+        Option(o["id"], o["text"], o.get("group", ""), o.get("checked", True)) for o in raw["options"]
+    )
+    return Question(raw["id"], raw["text"], options, raw.get("note", ""))
 
 
 def _to_record(data: dict[str, Any]) -> QuestionSet:
     """Turn validated data into records."""
     return QuestionSet(
-        key_question=_question(data["key_question"], "text"),
+        key_question=_question(data["key_question"]),
         key_source=_source(data["key_question"]["source"]),
         groups=tuple(Group(g["id"], g["label"], g.get("classified", True)) for g in data["groups"]),
         grouping_source=_source(data["grouping_source"]),
-        supporting=tuple(_question(q, "asks") for q in data["supporting_questions"]),
+        supporting=tuple(_question(q) for q in data["supporting_questions"]),
         supporting_source=_source(data["supporting_source"]),
         benchmarks=tuple(
             Benchmark(

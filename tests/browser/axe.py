@@ -35,3 +35,16 @@ def axe_violations(page: Any) -> list[str]:
         for violation in result["violations"]
         for node in violation["nodes"]
     ]
+
+
+def axe_violations_in_scheme(browser: Any, base_url: str, urls: list[str], scheme: str) -> list[str]:
+    """Open each page in a fresh context with the device set to `scheme` (light or dark) and
+    run axe on it; return every failing node."""
+    context = browser.new_context(base_url=base_url, color_scheme=scheme)
+    page = context.new_page()
+    found: list[str] = []
+    for url in urls:
+        page.goto(url)
+        found += axe_violations(page)
+    context.close()
+    return found

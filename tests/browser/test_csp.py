@@ -13,8 +13,7 @@ PAGE_TYPES = {
     "guidance": "strategy/data/measuring/",
     "strategy": "strategy/",
     "blog index": "blog/",
-    "post": "blog/2026/03/24/"
-    "masterclass-write-up-reaching-attracting-and-keeping-talent-from-all-backgrounds/",
+    "post": "blog/2026/12/05/masterclass-2020-hiring/",
     "category": "blog/category/masterclasses/",
     "directory filtered": "organisations/?region=north-west&support=mentoring",
     "organisation": "organisations/upreach/",

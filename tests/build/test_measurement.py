@@ -14,21 +14,27 @@ QUESTIONS = load_question_set(PROJECT.data / "measurement.yml", PROJECT.schemas)
 KEY = QUESTIONS.key_question
 
 
-def test_the_measuring_page_lists_every_option_and_nothing_else(build: Build) -> None:
+def test_the_measuring_page_quotes_every_option_verbatim_and_in_order(build: Build) -> None:
     soup = build.html("strategy/data/measuring/")
-    items = soup.select("li[data-option]")
+    key = soup.select_one(".hub-question-set__options")
+    items = key.select("li[data-option]")
     assert [li["data-option"] for li in items] == [o.id for o in KEY.options]
+    # The option's own text node, examples included, exactly as the data (and the source) word it.
     assert [li.contents[0].strip() for li in items] == [o.text for o in KEY.options]
-    supporting = {
-        li["data-question"]: li.get_text(" ", strip=True) for li in soup.select("li[data-question]")
-    }
-    assert list(supporting) == [q.id for q in QUESTIONS.supporting]
-    for question in QUESTIONS.supporting:
-        assert all(f'"{o.text}"' in supporting[question.id] for o in question.options)
+    assert KEY.text in soup.select_one(".hub-question-set__question").get_text()
+    unchecked = [li["data-option"] for li in items if li.select_one(".hub-question-set__unchecked")]
+    assert unchecked == [o.id for o in KEY.options if not o.checked]
+    shown = soup.select("li[data-question]")
+    assert [li["data-question"] for li in shown] == [q.id for q in QUESTIONS.supporting]
+    for li, question in zip(shown, QUESTIONS.supporting, strict=True):
+        assert li.select_one("p strong").get_text() == question.text
+        assert [o.get_text() for o in li.select("li[data-option]")] == [o.text for o in question.options]
+        if question.note:
+            assert li.select_one(".hub-question-set__note").get_text() == question.note
     assert soup.find(attrs={"data-hub-include": True}) is None  # every marker was filled
 
 
-def test_the_csv_download_holds_every_option_and_nothing_else(build: Build) -> None:
+def test_the_csv_download_holds_every_option_verbatim_in_order(build: Build) -> None:
     text = (build.site / "strategy/data/question-set.csv").read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(text)))
     expected = [(KEY.text, o.id, o.text) for o in KEY.options] + [
@@ -37,12 +43,20 @@ def test_the_csv_download_holds_every_option_and_nothing_else(build: Build) -> N
     assert [(r["question"], r["option id"], r["option text"]) for r in rows] == expected
     groups = {g.id: g.label for g in QUESTIONS.groups}
     assert [r["group"] for r in rows[: len(KEY.options)]] == [groups[o.group] for o in KEY.options]
+    assert [r["wording confirmed"] for r in rows[: len(KEY.options)]] == [
+        "yes" if o.checked else "no" for o in KEY.options
+    ]
 
 
-def test_the_text_download_holds_every_option_and_nothing_else(build: Build) -> None:
+def test_the_text_download_holds_every_question_and_option_verbatim_in_order(build: Build) -> None:
     text = (build.site / "strategy/data/question-set.txt").read_text(encoding="utf-8")
-    listed = [line[2:] for line in text.splitlines() if line.startswith("- ")]
+    lines = text.splitlines()
+    listed = [line[2:] for line in lines if line.startswith("- ")]
     assert listed == [o.text for o in KEY.options] + [o.text for q in QUESTIONS.supporting for o in q.options]
+    for question in (KEY, *QUESTIONS.supporting):
+        at = lines.index(question.text)
+        first_option = lines.index(f"- {question.options[0].text}", at)
+        assert first_option - at == (2 if question.note else 1)
 
 
 def test_the_measuring_page_links_its_downloads_and_the_calculator(build: Build) -> None:

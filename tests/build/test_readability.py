@@ -17,6 +17,8 @@ GUIDANCE_PAGES: list[str] = [
     "strategy/",
     *ELEMENT_PAGES,
     "strategy/legal/",
+    "strategy/small-employers/",
+    "strategy/templates/",
     "glossary/",
 ]
 MIN_READING_EASE = 60.0

@@ -15,9 +15,7 @@ from tests.conftest import Build
 INDEXED = {
     "strategy/data/measuring/": "Guidance",
     "strategy/culture/": "Guidance",
-    "blog/2026/03/24/masterclass-write-up-reaching-attracting-and-keeping-talent-from-all-backgrounds/": (
-        "Blog post"
-    ),
+    "blog/2026/12/05/masterclass-2020-hiring/": "Blog post",
     "organisations/upreach/": "Organisation",
     "news/": "Sector news",
     "glossary/": "Page",

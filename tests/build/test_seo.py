@@ -61,10 +61,10 @@ def test_names_with_ampersands_are_escaped_once(build: Build) -> None:
 
 
 def test_blog_posts_carry_article_json_ld(build: Build) -> None:
-    url = next(u for u in pages(build) if u.startswith("blog/2026/03/24/"))
+    url = next(u for u in pages(build) if u.startswith("blog/2026/12/05/"))
     (article,) = json_ld(build, url)
     assert article["@type"] == "Article"
-    assert article["datePublished"].startswith("2026-03-24")
+    assert article["datePublished"].startswith("2026-12-05")
     assert article["mainEntityOfPage"] == SITE_URL + url
     assert article["author"] and all(a["name"] for a in article["author"])
 

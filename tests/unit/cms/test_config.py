@@ -80,7 +80,7 @@ def test_every_schema_field_and_required_flag_is_in_the_form(collection: str, sc
 def test_social_posts_are_one_file_with_every_field_of_a_post() -> None:
     (social,) = COLLECTIONS["social"]["files"]
     assert social["file"] == "data/social.yml"
-    assert assert_fields_follow(read_schema("social", PROJECT.schemas), social["fields"], "social") == 5
+    assert assert_fields_follow(read_schema("social", PROJECT.schemas), social["fields"], "social") == 6
     platform = by_name(by_name(social["fields"])["posts"]["fields"])["platform"]
     # The platforms come from the vocabulary the social schema names (x-vocabulary), with labels.
     assert options(platform) == VOCAB.ids("platforms")

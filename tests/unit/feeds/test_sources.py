@@ -3,6 +3,7 @@ the platforms from data/vocabularies.yml."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -60,7 +61,8 @@ def test_bad_social_file_is_reported_at_its_line(name, message) -> None:
 def test_the_real_data_files_load() -> None:
     config = load_feed_sources(PROJECT.feeds_file, PROJECT.schemas, VOCAB)
     assert {s.section for s in config.sources} <= {"news", "social"}
-    curated = load_curated(PROJECT.social_file, PROJECT.schemas, VOCAB, now=NOW)
+    # Today, not the suite's fixed NOW: the real file gains newer items as the hub goes on.
+    curated = load_curated(PROJECT.social_file, PROJECT.schemas, VOCAB, now=dt.datetime.now(dt.UTC))
     assert all(i.link.startswith("https://") for i in curated)
     assert all(i.date is not None and i.date.tzinfo is not None for i in curated)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 import pytest
@@ -88,26 +86,8 @@ def test_the_real_grouping_follows_the_content_facts() -> None:
         "professional": ["professional", "managers"],
         "intermediate": ["clerical", "small-business"],
         "lower": ["technical", "routine", "unemployed"],
-        "not-classified": ["other", "dont-know", "prefer-not-to-say"],
+        "not-classified": ["other", "prefer-not-to-say"],
     }
-
-
-def test_csv_holds_every_option_once_and_defuses_formulas() -> None:
-    rows = list(csv.reader(io.StringIO(render.to_csv(GOOD))))
-    assert rows[0] == list(render.CSV_COLUMNS)
-    assert rows[1:] == [
-        ["Question?", "high", "High <script>alert(1)</script>", "Professional"],
-        ["Question?", "low", "'=Low", "Lower"],
-        ["Question?", "skip", "Prefer not to say", "Not classified"],
-        ["School type", "state", "State", ""],
-    ]
-
-
-def test_text_download_lists_each_question_with_its_options_and_source() -> None:
-    text = render.to_text(GOOD)
-    assert text.startswith("Question?\n- High <script>alert(1)</script>\n- =Low\n- Prefer not to say\n")
-    assert "Source: Question source, https://example.org/question" in text
-    assert "School type\n- State\n" in text
 
 
 def test_rendered_options_are_text_not_markup() -> None:
@@ -116,7 +96,19 @@ def test_rendered_options_are_text_not_markup() -> None:
     soup = BeautifulSoup(html, "html.parser")
     assert soup.find("script") is None
     items = [li.get_text(" ", strip=True) for li in soup.select("li[data-option]")]
-    assert items[0] == "High <script>alert(1)</script> (professional)"
+    assert items[0] == "High <script>alert(1)</script> (counts as: professional)"
+    assert items[2].endswith("Wording not yet confirmed against the source: check it there.")
+
+
+def test_an_options_name_drops_its_examples() -> None:
+    names = [o.name for o in REAL.key_question.options]
+    assert names[0] == "Modern professional & traditional professional occupations"
+    assert names[3] == "Technical and craft occupations"
+    assert names[-1] == "I prefer not to say"
+
+
+def test_unchecked_options_are_the_ones_marked_in_the_data() -> None:
+    assert [o.id for o in GOOD.unchecked] == ["skip"]
 
 
 def test_the_form_has_a_labelled_field_per_option_and_a_headcount() -> None:

@@ -200,7 +200,7 @@ def test_a_missing_post_is_one_message(tmp_path: Path, allowed) -> None:
 def test_allowed_values_come_from_the_vocabularies_and_authors_file() -> None:
     allowed = allowed_values(PROJECT.authors_file, VOCAB, PROJECT.schemas)
     assert allowed.categories == ("News", "Masterclasses", "Case studies", "Guidance updates")
-    assert {"editors", "events"} <= set(allowed.authors)
+    assert set(allowed.authors) == {"editors"}  # no invented team
     assert {term.tag for term in VOCAB["elements"]} <= set(allowed.tags)
 
 
