@@ -35,8 +35,7 @@ ANALYST = {
     "technical": "25",
     "routine": "60",
     "unemployed": "5",
-    "other": "8",
-    "dont-know": "12",
+    "other": "20",
     "prefer-not-to-say": "20",
     "headcount": "400",
 }
@@ -51,7 +50,7 @@ LEVELS_CSV = (
     "level,answer,count\n"
     "Entry,professional,60\nEntry,technical,40\nEntry,prefer-not-to-say,9\n"
     "Middle,professional,45\nMiddle,routine,20\n"
-    'Senior,professional,37\nSenior,routine,8\n"Senior",dont-know,"1,234"\n'
+    'Senior,professional,37\nSenior,routine,8\n"Senior",other,"1,234"\n'
 )
 # Level, people classified, from that background, share, ratio, note.
 LEVELS_ANALYSIS = [
@@ -300,7 +299,7 @@ def test_the_results_csv_reads_in_python_and_loads_back(page, tmp_path: Path) ->
     )
     assert figures[("headcount", "", "")]["count"] == "400"
     assert figures[("level share", "lower", "Senior")]["ratio"] == "0.44"
-    assert figures[("answer", "dont-know", "Senior")]["count"] == "1234"
+    assert figures[("answer", "other", "Senior")]["count"] == "1234"
     # Cleared, then the same file loaded: every number back.
     page.click("#hub-compare-clear")
     assert page.input_value("#hub-count-professional") == ""

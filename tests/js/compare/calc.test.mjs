@@ -28,8 +28,7 @@ const ANALYST = {
   technical: "25",
   routine: "60",
   unemployed: "5",
-  other: "8",
-  "dont-know": "12",
+  other: "20",
   "prefer-not-to-say": "20",
   headcount: "400",
 };
