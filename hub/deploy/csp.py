@@ -308,12 +308,34 @@ def uncovered_patterns(site: Path, patterns: Iterable[str]) -> list[str]:
     return found
 
 
-def header_rules(site: Path, *, preview: bool, local_backend: str = "") -> list[HeaderRule]:
+def redirect_patterns(sources: Iterable[str], patterns: Iterable[str]) -> list[str]:
+    """The redirect sources (netlify.toml's `from`) that no rule in `patterns` reaches and that
+    overlap none of them, so a redirect's response gets a policy too. Never the catch-all."""
+    known = list(patterns)
+    found = []
+    for source in sources:
+        probe = _probe(source)
+        if source == "/*" or source in found:
+            continue
+        if not any(pattern_regex(p).match(probe) or pattern_regex(source).match(_probe(p)) for p in known):
+            found.append(source)
+    return found
+
+
+def _probe(pattern: str) -> str:
+    """A path that `pattern` matches (its splat and placeholders filled in)."""
+    return re.sub(r":[A-Za-z_]\w*", "x", pattern).replace("*", "x")
+
+
+def header_rules(
+    site: Path, *, preview: bool, local_backend: str = "", redirects: Iterable[str] = ()
+) -> list[HeaderRule]:
     """Every `_headers` rule for the built `site`; previews are kept out of search engines.
 
     Every response matches exactly one rule that sets a policy: its page's (or its folder of
     pages'), the site's strict policy for any other file (every hash of the site, so the 404
-    page also runs where it is served under a folder's rule), or the editor's own.
+    page also runs where it is served under a folder's rule) and for the addresses `redirects`
+    (netlify.toml's sources) send on, or the editor's own.
     """
     policies = page_policies(site)
     all_hashes = sorted({h for value in policies.values() for h in re.findall(r"'sha256-[^']+'", value)})
@@ -324,7 +346,10 @@ def header_rules(site: Path, *, preview: bool, local_backend: str = "") -> list[
     pages = group_policies(policies)
     for pattern, value in pages:
         rules.append(HeaderRule(pattern, [*policy_headers(value), ("Cache-Control", HTML_CACHE)]))
-    for pattern in uncovered_patterns(site, [pattern for pattern, _ in pages]):
+    covered = [pattern for pattern, _ in pages]
+    covered += uncovered_patterns(site, covered)
+    covered += redirect_patterns(redirects, [*covered, f"{ADMIN}*"])
+    for pattern in covered[len(pages) :]:
         rules.append(HeaderRule(pattern, policy_headers(policy(all_hashes))))
     rules += admin_rules(site, local_backend, noindex=not preview)
     for file in sorted(site.rglob("*")):
