@@ -1,5 +1,5 @@
 """A strict Content-Security-Policy per page, computed from the built HTML, and the
-security headers every response carries. Written to Netlify's `_headers` by hooks/csp.py.
+security headers every response carries. Written to Netlify's `_headers` by hooks/deploy.py.
 """
 
 from __future__ import annotations
