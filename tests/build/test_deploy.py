@@ -198,3 +198,39 @@ def test_preview_server_answers_redirects_and_404_as_configured(
         assert headers["Content-Security-Policy"] is None and b'http-equiv="Content-Security-Policy"' in body
     elif path != "/strategy":  # the host's own slash redirect, empty (README, "Headers")
         assert len(headers.get_all("Content-Security-Policy")) == 1
+
+
+# What the preview server adds of its own, beside the `_headers` rules.
+SERVER_HEADERS = {"Server", "Date", "Content-Type", "Content-Length", "ETag", "Location"}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/strategy/culture/",
+        "/organisations/",
+        "/tags.json",
+        "/admin/",
+        "/no-such-page/",
+        "/guidance/culture/",
+    ],
+)
+def test_the_preview_sends_exactly_what_the_headers_file_gives_the_address(
+    preview_url: str, rules, path: str
+) -> None:
+    """One source: the preview reads the built `_headers` and netlify.toml's redirects, and
+    answers each address (a page, a file, the editor, a 404, a redirect) with every matching
+    rule's headers, a header two rules set joined into one value."""
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    try:
+        response = urllib.request.build_opener(NoRedirect).open(preview_url.rstrip("/") + path)
+        headers = response.headers
+    except urllib.error.HTTPError as error:
+        headers = error.headers
+    sent = [(name, value) for name, value in headers.items() if name not in SERVER_HEADERS]
+    assert sorted(sent) == sorted(headers_for(path, rules))
