@@ -102,7 +102,12 @@ def checkout(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Checkout]:
 
 @pytest.fixture
 def editor(browser, checkout: Checkout) -> Iterator[object]:
-    """A signed-in editor on the copy's /admin/, with CSP violations and console errors collected."""
+    """A signed-in editor on the copy's /admin/, with CSP violations and console errors collected.
+
+    What the editor writes into the copy is removed afterwards, so each test (and each repeat
+    of it, `make flaky`) starts from the same files.
+    """
+    before = written_files(checkout.root)
     context = browser.new_context(base_url=checkout.url)
     page = watch(context.new_page())
     page.set_default_timeout(30_000)
@@ -111,6 +116,17 @@ def editor(browser, checkout: Checkout) -> Iterator[object]:
     page.get_by_role("link", name="News and blogs").first.wait_for()
     yield page
     context.close()
+    for path in written_files(checkout.root) - before:
+        path.unlink()
+
+
+# Where the editor's collections create files (hub/cms/config.py; images go under the posts).
+WRITTEN = ("docs/blog/posts", "data/organisations")
+
+
+def written_files(root: Path) -> set[Path]:
+    """The files now in the folders the editor writes to."""
+    return {path for folder in WRITTEN for path in (root / folder).rglob("*") if path.is_file()}
 
 
 def field(page, name: str) -> object:
