@@ -1,5 +1,5 @@
 """A strict Content-Security-Policy per page, computed from the built HTML, and the
-security headers every response carries. Written to Netlify's `_headers` by hooks/csp.py.
+security headers every response carries. Written to Netlify's `_headers` by hooks/deploy.py.
 """
 
 from __future__ import annotations
@@ -8,9 +8,10 @@ import base64
 import hashlib
 import re
 from collections.abc import Iterable
+from html import escape
 from pathlib import Path, PurePosixPath
 
-from hub.deploy.netlify import HeaderRule
+from hub.deploy.netlify import HeaderRule, pattern_regex
 
 # Inline scripts are matched on the raw text: the browser hashes exactly the characters
 # between the tags, so a parser that normalises anything would produce the wrong hash.
@@ -45,6 +46,12 @@ BASE_POLICY: tuple[tuple[str, str], ...] = (
     ("object-src", "'none'"),
 )
 
+# The headers every response carries, on the site-wide `/*` rule. Not the policy, nor the opener
+# policy: the editor needs its own of each, and Netlify has no way to exempt a path from `/*`
+# (it applies every matching rule and joins the values of a header set twice, which for a
+# policy is an invalid header to the Observatory). Those two go on rules that never overlap:
+# one for each page or folder of pages, one for each other file or folder the site publishes,
+# and the editor's own (header_rules).
 SECURITY_HEADERS: tuple[tuple[str, str], ...] = (
     ("Strict-Transport-Security", f"max-age={TWO_YEARS}; includeSubDomains; preload"),
     ("X-Content-Type-Options", "nosniff"),
@@ -56,7 +63,6 @@ SECURITY_HEADERS: tuple[tuple[str, str], ...] = (
         "hid=(), magnetometer=(), microphone=(), midi=(), payment=(), serial=(), usb=(), "
         "browsing-topics=()",
     ),
-    ("Cross-Origin-Opener-Policy", "same-origin"),
     ("Cross-Origin-Resource-Policy", "same-origin"),
     ("Cross-Origin-Embedder-Policy", "require-corp"),
 )
@@ -88,13 +94,12 @@ ADMIN_POLICY: tuple[tuple[str, str], ...] = (
     ("frame-ancestors", "'none'"),
     ("object-src", "'none'"),
 )
-ADMIN_HEADERS: tuple[tuple[str, str], ...] = (
-    ("X-Robots-Tag", "noindex"),
-    ("Cache-Control", "public, max-age=0, must-revalidate"),
-    # Sign-in: Netlify's OAuth pop-up posts the token back to window.opener, which the
-    # site-wide `same-origin` would cut off for a pop-up on another origin.
-    ("Cross-Origin-Opener-Policy", "same-origin-allow-popups"),
-)
+ADMIN_HEADERS: tuple[tuple[str, str], ...] = (("Cache-Control", "public, max-age=0, must-revalidate"),)
+# Sign-in: Netlify's OAuth pop-up posts the token back to window.opener, which the site's
+# `same-origin` would cut off for a pop-up on another origin.
+OPENER = "same-origin"
+ADMIN_OPENER = "same-origin-allow-popups"
+NOINDEX = ("X-Robots-Tag", "noindex")
 
 HTML_CACHE = "public, max-age=0, must-revalidate"
 ASSET_CACHE = f"public, max-age={ONE_YEAR}, immutable"
@@ -176,26 +181,21 @@ def has_admin(site: Path) -> bool:
     return (site / ADMIN.strip("/") / "index.html").is_file()
 
 
-def union_policy(first: str, second: str) -> str:
-    """One policy allowing what either allows, directive by directive (order kept)."""
-    merged: dict[str, list[str]] = {}
-    for text in (first, second):
-        for directive in filter(None, (part.strip() for part in text.split(";"))):
-            name, *sources = directive.split()
-            kept = merged.setdefault(name, [])
-            kept += [source for source in sources if source not in kept]
-    for sources in merged.values():
-        if len(sources) > 1 and "'none'" in sources:  # 'none' with a source would be ignored
-            sources.remove("'none'")
-    return "; ".join(" ".join([name, *sources]) for name, sources in merged.items())
+def policy_headers(value: str, opener: str = OPENER) -> list[tuple[str, str]]:
+    """A policy and the opener policy that goes with it: a rule that sets one sets both."""
+    return [("Content-Security-Policy", value), ("Cross-Origin-Opener-Policy", opener)]
 
 
-def admin_rules(site: Path, local_backend: str = "") -> list[HeaderRule]:
-    """The editor's own rules, when the build has one: its policy, noindex, a config never cached."""
+def admin_rules(site: Path, local_backend: str = "", *, noindex: bool = True) -> list[HeaderRule]:
+    """The editor's own rules, when the build has one: its policy, noindex, a config never cached.
+
+    `noindex` is False where the site-wide rule already says it (previews): once per response.
+    """
     if not has_admin(site):
         return []
+    headers = [*policy_headers(admin_policy(local_backend), ADMIN_OPENER), *ADMIN_HEADERS]
     return [
-        HeaderRule(f"{ADMIN}*", [("Content-Security-Policy", admin_policy(local_backend)), *ADMIN_HEADERS]),
+        HeaderRule(f"{ADMIN}*", [*headers, NOINDEX] if noindex else headers),
         # A new config (a new author, category or field) must reach editors at once.
         HeaderRule(f"{ADMIN}config.yml", [("Cache-Control", "no-store")]),
     ]
@@ -204,9 +204,8 @@ def admin_rules(site: Path, local_backend: str = "") -> list[HeaderRule]:
 def group_policies(policies: dict[str, str]) -> list[tuple[str, str]]:
     """(pattern, policy) rules: a folder whose pages all share one policy becomes `/folder/*`.
 
-    These rules never overlap one another. Netlify also applies the site-wide `/*` rule,
-    whose policy allows every hash of the site; a browser enforces both policies, so what a
-    page may run is exactly its own list.
+    These rules never overlap one another, and the site-wide `/*` rule sets no policy: each
+    page is served with exactly one, its own list.
     """
     rules: list[tuple[str, str]] = []
 
@@ -229,7 +228,7 @@ def group_policies(policies: dict[str, str]) -> list[tuple[str, str]]:
             # Every sub-folder shares one policy (say, thousands of organisation pages):
             # one placeholder rule covers them all and still matches no page of this folder.
             # Never at the root, where `/:page/*` would also match /admin/ and /assets/, whose
-            # own rules (the editor's policy, year-long caching) it would then be joined with.
+            # own rules (the editor's policy, other files' policy) it would then be joined with.
             rules.append((f"{prefix}:page/*", _beneath(policies, children[0]).popitem()[1]))
             return
         for child in children:
@@ -249,26 +248,110 @@ def _is_deeper(path: str, prefix: str) -> bool:
     return "/" in path[len(prefix) :].rstrip("/") or (path != prefix and path.endswith("/"))
 
 
-def header_rules(site: Path, *, preview: bool, local_backend: str = "") -> list[HeaderRule]:
+# The 404 page is served at any address that does not exist (netlify.toml's last redirect).
+# Netlify picks header rules by the address asked for, and nothing shows it applies
+# /404.html's rule there: at an unknown top-level address no rule sets a policy. So the page
+# carries its own policy in a <meta> too (directives a <meta> may not set left out: the
+# browser ignores them there and says so in the console; X-Frame-Options covers framing).
+NOT_IN_META = ("frame-ancestors", "report-uri", "sandbox")
+NOT_FOUND = "404.html"
+_HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+
+
+def meta_policy(value: str) -> str:
+    """`value` without the directives a <meta> policy may not set."""
+    kept = [
+        part.strip() for part in value.split(";") if part.split()[:1] and part.split()[0] not in NOT_IN_META
+    ]
+    return "; ".join(kept)
+
+
+def with_meta_policy(html: str, value: str) -> str:
+    """`html` with `value` as a <meta> policy first in its head (before any script it governs)."""
+    found = _HEAD.search(html)
+    if found is None:
+        raise ValueError("no <head> to put the policy in")
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{escape(meta_policy(value))}">'
+    return html[: found.end()] + meta + html[found.end() :]
+
+
+# Files the host reads and never serves.
+UNSERVED = frozenset({"_headers", "_redirects"})
+
+
+def published_paths(site: Path) -> list[str]:
+    """The URL path of every file the built `site` publishes (a page also at `…/index.html`)."""
+    paths = []
+    for file in sorted(site.rglob("*")):
+        if file.is_file() and file.relative_to(site).parts[0] not in UNSERVED:
+            path = url_path(site, file)
+            paths += [path, f"{path}index.html"] if path.endswith("/") else [path]
+    return paths
+
+
+def uncovered_patterns(site: Path, patterns: Iterable[str]) -> list[str]:
+    """Patterns that reach every published path outside the editor that no rule in `patterns`
+    reaches, overlapping none of them: a whole top-level folder where none reaches into it,
+    else each path on its own."""
+    regexes = [pattern_regex(pattern) for pattern in patterns]
+    published = published_paths(site)
+    found: list[str] = []
+    for entry in sorted(site.iterdir()):
+        if entry.name in UNSERVED or f"/{entry.name}/" == ADMIN:
+            continue
+        inside = [p for p in published if p == f"/{entry.name}" or p.startswith(f"/{entry.name}/")]
+        missing = [p for p in inside if not any(regex.match(p) for regex in regexes)]
+        if entry.is_dir() and missing == inside:
+            found.append(f"/{entry.name}/*")
+        else:
+            found += missing
+    return found
+
+
+def redirect_patterns(sources: Iterable[str], patterns: Iterable[str]) -> list[str]:
+    """The redirect sources (netlify.toml's `from`) that no rule in `patterns` reaches and that
+    overlap none of them, so a redirect's response gets a policy too. Never the catch-all."""
+    known = list(patterns)
+    found = []
+    for source in sources:
+        probe = _probe(source)
+        if source == "/*" or source in found:
+            continue
+        if not any(pattern_regex(p).match(probe) or pattern_regex(source).match(_probe(p)) for p in known):
+            found.append(source)
+    return found
+
+
+def _probe(pattern: str) -> str:
+    """A path that `pattern` matches (its splat and placeholders filled in)."""
+    return re.sub(r":[A-Za-z_]\w*", "x", pattern).replace("*", "x")
+
+
+def header_rules(
+    site: Path, *, preview: bool, local_backend: str = "", redirects: Iterable[str] = ()
+) -> list[HeaderRule]:
     """Every `_headers` rule for the built `site`; previews are kept out of search engines.
 
-    The site-wide policy allows what any page of the site needs, the editor's sources too:
-    where Netlify joins the policies of two matching rules the browser enforces both, so a
-    page may do only what its own rule allows, and the editor could not run under a
-    site-wide policy stricter than its own.
+    Every response matches exactly one rule that sets a policy: its page's (or its folder of
+    pages'), the site's strict policy for any other file (every hash of the site, so the 404
+    page also runs where it is served under a folder's rule) and for the addresses `redirects`
+    (netlify.toml's sources) send on, or the editor's own.
     """
     policies = page_policies(site)
     all_hashes = sorted({h for value in policies.values() for h in re.findall(r"'sha256-[^']+'", value)})
-    site_policy = policy(all_hashes)
-    if has_admin(site):
-        site_policy = union_policy(site_policy, admin_policy(local_backend))
-    site_wide = [("Content-Security-Policy", site_policy), *SECURITY_HEADERS]
+    site_wide = list(SECURITY_HEADERS)
     if preview:
-        site_wide.append(("X-Robots-Tag", "noindex"))
+        site_wide.append(NOINDEX)
     rules = [HeaderRule("/*", site_wide)]
-    for pattern, value in group_policies(policies):
-        rules.append(HeaderRule(pattern, [("Content-Security-Policy", value), ("Cache-Control", HTML_CACHE)]))
-    rules += admin_rules(site, local_backend)
+    pages = group_policies(policies)
+    for pattern, value in pages:
+        rules.append(HeaderRule(pattern, [*policy_headers(value), ("Cache-Control", HTML_CACHE)]))
+    covered = [pattern for pattern, _ in pages]
+    covered += uncovered_patterns(site, covered)
+    covered += redirect_patterns(redirects, [*covered, f"{ADMIN}*"])
+    for pattern in covered[len(pages) :]:
+        rules.append(HeaderRule(pattern, policy_headers(policy(all_hashes))))
+    rules += admin_rules(site, local_backend, noindex=not preview)
     for file in sorted(site.rglob("*")):
         if file.is_file() and _FINGERPRINTED.search(file.name):
             rules.append(HeaderRule(url_path(site, file), [("Cache-Control", ASSET_CACHE)]))

@@ -60,7 +60,7 @@ class NetlifyHandler(http.server.BaseHTTPRequestHandler):
         path = unquote(urlsplit(self.path).path)
         found = match_redirect(path, self.redirect_rules)
         if found and found[0].force:
-            self._redirect(*found, body=body)
+            self._redirect(path, *found, body=body)
             return
         if not path.endswith("/") and (self.site / path.lstrip("/")).is_dir():
             # Pretty URLs: a folder is always addressed with its trailing slash.
@@ -74,7 +74,7 @@ class NetlifyHandler(http.server.BaseHTTPRequestHandler):
             self._send(200, path, content, [("Content-Type", _content_type(file))], body=body)
             return
         if found:
-            self._redirect(*found, body=body)
+            self._redirect(path, *found, body=body)
             return
         missing = self.site / "404.html"
         content = missing.read_bytes() if missing.exists() else b"Not found"
@@ -89,16 +89,19 @@ class NetlifyHandler(http.server.BaseHTTPRequestHandler):
             return None
         return candidate
 
-    def _redirect(self, rule: Redirect, target: str, *, body: bool) -> None:
-        """A redirect, or (status 200/404) the target's content served at this path."""
+    def _redirect(self, path: str, rule: Redirect, target: str, *, body: bool) -> None:
+        """A redirect, or (status 200/404) the target's content served at this path.
+
+        Either way the response gets the header rules of the path asked for, not the target's:
+        Netlify matches `_headers` against the request, and nothing shows it applies a rewrite
+        target's rules (say, /404.html's) to the response.
+        """
         if rule.status in (200, 404):
             file = self._file_for(target)
             content = file.read_bytes() if file else b"Not found"
-            self._send(
-                rule.status, target, content, [("Content-Type", "text/html; charset=utf-8")], body=body
-            )
+            self._send(rule.status, path, content, [("Content-Type", "text/html; charset=utf-8")], body=body)
         else:
-            self._send(rule.status, target, b"", [("Location", target)], body=body)
+            self._send(rule.status, path, b"", [("Location", target)], body=body)
 
     def _send(
         self, status: int, path: str, content: bytes, extra: list[tuple[str, str]], *, body: bool

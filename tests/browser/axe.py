@@ -17,6 +17,15 @@ def axe_source() -> str:
 
 def axe_violations(page: Any) -> list[str]:
     """Run the WCAG 2.0/2.1/2.2 A and AA rules; return one line per failing node."""
+    return [
+        f"{page.url}: {violation['id']}: {node['target']}: {node.get('failureSummary', '').splitlines()[-1:]}"
+        for violation in axe_results(page)
+        for node in violation["nodes"]
+    ]
+
+
+def axe_results(page: Any) -> list[dict[str, Any]]:
+    """axe-core's violations (WCAG 2.0/2.1/2.2 A and AA rules) as it reports them."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(axe_source())
     # Colours are checked as they end up: a fade still running (Material's back-to-top button
@@ -30,11 +39,7 @@ def axe_violations(page: Any) -> list[str]:
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
         WCAG_TAGS,
     )
-    return [
-        f"{page.url}: {violation['id']}: {node['target']}: {node.get('failureSummary', '').splitlines()[-1:]}"
-        for violation in result["violations"]
-        for node in violation["nodes"]
-    ]
+    return result["violations"]
 
 
 def axe_violations_in_scheme(browser: Any, base_url: str, urls: list[str], scheme: str) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -23,6 +24,7 @@ import pytest
 from hub.core.frontmatter import dump_front_matter, parse_front_matter, read_front_matter_file
 from hub.dev.preview import serve_static
 from scripts import check_content, check_data
+from tests.browser.axe import axe_results, axe_violations
 from tests.browser.csp import watch
 from tests.conftest import Build, build_site
 from tests.project import PROJECT, ROOT
@@ -102,7 +104,12 @@ def checkout(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Checkout]:
 
 @pytest.fixture
 def editor(browser, checkout: Checkout) -> Iterator[object]:
-    """A signed-in editor on the copy's /admin/, with CSP violations and console errors collected."""
+    """A signed-in editor on the copy's /admin/, with CSP violations and console errors collected.
+
+    What the editor writes into the copy is removed afterwards, so each test (and each repeat
+    of it, `make flaky`) starts from the same files.
+    """
+    before = written_files(checkout.root)
     context = browser.new_context(base_url=checkout.url)
     page = watch(context.new_page())
     page.set_default_timeout(30_000)
@@ -111,6 +118,17 @@ def editor(browser, checkout: Checkout) -> Iterator[object]:
     page.get_by_role("link", name="News and blogs").first.wait_for()
     yield page
     context.close()
+    for path in written_files(checkout.root) - before:
+        path.unlink()
+
+
+# Where the editor's collections create files (hub/cms/config.py; images go under the posts).
+WRITTEN = ("docs/blog/posts", "data/organisations")
+
+
+def written_files(root: Path) -> set[Path]:
+    """The files now in the folders the editor writes to."""
+    return {path for folder in WRITTEN for path in (root / folder).rglob("*") if path.is_file()}
 
 
 def field(page, name: str) -> object:
@@ -238,3 +256,80 @@ def test_a_post_with_a_required_field_empty_is_refused_and_nothing_is_written(
     assert editor.get_by_text("Description is required.").count() == 1
     assert sorted(p.name for p in (checkout.root / "docs/blog/posts").iterdir()) == before
     assert "collections/posts/new" in editor.url
+
+
+# axe findings in Decap's own markup that no stylesheet of ours can mend (contrast is mended by
+# docs/admin/cms.css): (rule, what it is found on) -> the upstream issue. All are open under
+# Decap's accessibility issue; the markdown toggle's was filed alone and closed into it.
+A11Y = "https://github.com/decaporg/decap-cms/issues/1333"
+UPSTREAM = {
+    # The rich-text body (Slate) is a textbox with no accessible name.
+    ("aria-input-field-name", "markdown body"): A11Y,
+    # The Rich text / Markdown toggle: a switch with no name and no aria-checked.
+    ("aria-required-attr", "markdown toggle"): "https://github.com/decaporg/decap-cms/issues/4216",
+    ("button-name", "markdown toggle"): "https://github.com/decaporg/decap-cms/issues/4216",
+    # The toolbar's Headings and Add-component menus: a role=button holding buttons.
+    ("nested-interactive", "toolbar menu"): A11Y,
+    # The preview pane is an <iframe> with no title.
+    ("frame-title", "preview pane"): A11Y,
+}
+# How each finding's target is recognised (Decap's emotion class names carry no stable name
+# for these, so by the element axe reports).
+WHERE = {
+    "markdown body": "[data-slate-editor='true']",
+    "markdown toggle": "[class*='ToolbarToggle'] [role='switch'], [class*='ToolbarToggle'] button",
+    "toolbar menu": "[class*='ToolbarDropdownWrapper'] [role='button'][aria-haspopup='true']",
+    "preview pane": "#preview-pane",
+}
+
+
+def test_the_login_screen_passes_axe(strict_page) -> None:
+    strict_page.goto("admin/")
+    strict_page.get_by_role("button", name="Login with GitHub").wait_for(timeout=30_000)
+    found = axe_violations(strict_page)
+    assert found == [], "\n".join(found)
+
+
+SCREENS = {
+    # The list, once its entries (summaries start with their date) are drawn.
+    "collections/posts": lambda page: page.get_by_role(
+        "heading", level=2, name=re.compile(r"^\d{4}-\d\d-\d\d: ")
+    ),
+    "collections/posts/new": lambda page: page.get_by_role("button", name="Publish"),
+    "collections/organisations/new": lambda page: page.get_by_role("button", name="Publish"),
+}
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_the_editing_screens_pass_axe_but_for_named_upstream_problems(editor, screen: str) -> None:
+    editor.goto(f"admin/#/{screen}")
+    SCREENS[screen](editor).first.wait_for()
+    found = findings(editor)
+    ours = [finding for finding in found if upstream_issue(editor, finding) is None]
+    assert ours == [], "\n".join(map(str, ours))
+    assert problems(editor) == []
+    if screen.endswith("/new"):
+        # Each named problem is still there: when Decap mends one, its entry goes.
+        seen = {(rule, where) for rule, target, _ in found for (known, where) in UPSTREAM if known == rule}
+        assert seen == set(UPSTREAM)
+
+
+def findings(page) -> list[tuple[str, str, str]]:
+    """(rule, target selector, failure summary) of every node axe finds failing."""
+    return [
+        (violation["id"], node["target"][0], node.get("failureSummary", "").splitlines()[-1])
+        for violation in axe_results(page)
+        for node in violation["nodes"]
+    ]
+
+
+def upstream_issue(page, finding: tuple[str, str, str]) -> str | None:
+    """The upstream issue a finding is, when it is one of UPSTREAM's, else None."""
+    rule, target, _ = finding
+    for (known_rule, where), issue in UPSTREAM.items():
+        found = page.evaluate(
+            "([t, css]) => document.querySelector(t)?.matches(css) ?? false", [target, WHERE[where]]
+        )
+        if rule == known_rule and found:
+            return issue
+    return None

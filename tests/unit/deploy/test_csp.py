@@ -4,8 +4,22 @@ import base64
 import hashlib
 from pathlib import Path
 
-from hub.deploy.csp import group_policies, header_rules, inline_script_hashes, policy
-from hub.deploy.netlify import HeaderRule, headers_for
+from bs4 import BeautifulSoup
+
+from hub.deploy.csp import (
+    admin_policy,
+    group_policies,
+    header_rules,
+    inline_script_hashes,
+    meta_policy,
+    page_policies,
+    policy,
+    published_paths,
+    redirect_patterns,
+    uncovered_patterns,
+    with_meta_policy,
+)
+from hub.deploy.netlify import HeaderRule, headers_for, pattern_regex
 
 
 def sha(text: str) -> str:
@@ -77,6 +91,17 @@ def test_pages_sharing_one_policy_get_folder_rules_never_a_root_placeholder() ->
         assert headers_for(path, header_rules_) == [], path
 
 
+def policies_at(path: str, rules: list[HeaderRule]) -> list[str]:
+    """Every policy the rules matching `path` set (a client would get them joined)."""
+    return [
+        v
+        for r in rules
+        if pattern_regex(r.pattern).match(path)
+        for n, v in r.headers
+        if n == "Content-Security-Policy"
+    ]
+
+
 def test_header_rules_for_a_site(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "index.html").write_text("<script>one()</script>")
@@ -90,31 +115,72 @@ def test_header_rules_for_a_site(tmp_path: Path) -> None:
     rules = header_rules(tmp_path, preview=True)
     site_wide = dict(rules[0].headers)
     assert rules[0].pattern == "/*"
-    assert sha("one()") in site_wide["Content-Security-Policy"]
-    assert sha("two()") in site_wide["Content-Security-Policy"]
+    assert "Content-Security-Policy" not in site_wide and "Cross-Origin-Opener-Policy" not in site_wide
     assert site_wide["X-Robots-Tag"] == "noindex"
     assert "preload" in site_wide["Strict-Transport-Security"]
     by_pattern = {r.pattern: dict(r.headers) for r in rules}
-    assert sha("two()") not in by_pattern["/"]["Content-Security-Policy"]
+    assert by_pattern["/"]["Content-Security-Policy"] == policy([sha("one()")])
+    assert by_pattern["/a/*"]["Content-Security-Policy"] == policy([sha("two()")])
+    assert by_pattern["/a/*"]["Cross-Origin-Opener-Policy"] == "same-origin"
+    # Every other file: the site's strict policy, with every hash of the site (a 404 page
+    # served there runs), by a rule per top-level file or folder.
+    site_policy = policy([sha("one()"), sha("two()")])
+    for pattern in ("/feeds/*", "/pagefind/*", "/sitemap.xml", "/main.0123abcd.min.css"):
+        assert policies_at(pattern.replace("*", "x"), rules) == [site_policy], pattern
     assert by_pattern["/main.0123abcd.min.css"]["Cache-Control"].endswith("immutable")
     # Search index chunks are named by their content; the folder with none gets no rule.
     assert by_pattern["/pagefind/fragment/*"]["Cache-Control"].endswith("immutable")
     assert "/pagefind/index/*" not in by_pattern
     # Fresh for a few minutes, so Material's fetches of each at once make one request.
-    assert by_pattern["/sitemap.xml"] == {"Cache-Control": "public, max-age=300"}
-    assert by_pattern["/feeds/sitemap.xml"] == {"Cache-Control": "public, max-age=300"}
+    assert dict(headers_for("/feeds/sitemap.xml", rules[1:]))["Cache-Control"] == "public, max-age=300"
     assert "X-Robots-Tag" not in dict(header_rules(tmp_path, preview=False)[0].headers)
 
 
-def test_union_policy_allows_what_either_allows_and_drops_a_none_beside_a_source() -> None:
-    from hub.deploy.csp import union_policy
+def test_no_published_path_matches_two_policies_and_the_editor_has_its_own(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text("<script>one()</script>")
+    (tmp_path / "admin").mkdir()
+    (tmp_path / "admin" / "index.html").write_text("<script src=decap-cms.js></script>")
+    (tmp_path / "admin" / "config.yml").write_text("backend: {}")
+    (tmp_path / "tags.json").write_text("{}")
+    (tmp_path / "_headers").write_text("")
+    rules = header_rules(tmp_path, preview=True)
+    for path in published_paths(tmp_path):
+        expected = [admin_policy()] if path.startswith("/admin/") else [policy([sha("one()")])]
+        assert policies_at(path, rules) == expected, path
+    assert "/_headers" not in published_paths(tmp_path)
+    openers = [
+        v
+        for r in rules
+        if pattern_regex(r.pattern).match("/admin/")
+        for n, v in r.headers
+        if n == "Cross-Origin-Opener-Policy"
+    ]
+    assert openers == ["same-origin-allow-popups"]
+    # A preview says noindex site-wide; the editor's rule does not say it again.
+    assert [v for n, v in headers_for("/admin/", rules) if n == "X-Robots-Tag"] == ["noindex"]
+    assert dict(headers_for("/admin/", header_rules(tmp_path, preview=False)))["X-Robots-Tag"] == "noindex"
 
-    merged = union_policy(
-        "default-src 'none'; script-src 'self' 'sha256-a'",
-        "default-src 'none'; script-src 'self' 'unsafe-eval'; img-src 'none'",
-    )
-    assert merged == "default-src 'none'; script-src 'self' 'sha256-a' 'unsafe-eval'; img-src 'none'"
-    assert union_policy("img-src 'none'", "img-src blob:") == "img-src blob:"
+
+def test_a_folder_with_pages_of_different_policies_gets_a_rule_per_other_file(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text("")
+    (tmp_path / "b" / "one").mkdir(parents=True)
+    (tmp_path / "b" / "two").mkdir()
+    (tmp_path / "b" / "one" / "index.html").write_text("<script>one()</script>")
+    (tmp_path / "b" / "two" / "index.html").write_text("<script>two()</script>")
+    (tmp_path / "b" / "picture.png").write_bytes(b"")
+    pages = [pattern for pattern, _ in group_policies(page_policies(tmp_path))]
+    assert uncovered_patterns(tmp_path, pages) == ["/b/picture.png"]
+
+
+def test_a_meta_policy_leaves_out_what_a_meta_may_not_set_and_comes_first() -> None:
+    value = policy([sha("x")])
+    assert "frame-ancestors" in value and "frame-ancestors" not in meta_policy(value)
+    assert meta_policy(value).startswith("default-src 'none'; script-src 'self'")
+    html = '<html><head lang="en"><script>x</script></head></html>'
+    out = with_meta_policy(html, value)
+    meta = BeautifulSoup(out, "html.parser").find("head").contents[0]
+    assert meta["http-equiv"] == "Content-Security-Policy" and meta["content"] == meta_policy(value)
+    assert inline_script_hashes(out) == inline_script_hashes(html)
 
 
 def test_the_editor_policy_reaches_the_local_backend_only_when_asked() -> None:
@@ -124,3 +190,11 @@ def test_the_editor_policy_reaches_the_local_backend_only_when_asked() -> None:
     assert "connect-src 'self' https://api.github.com http://127.0.0.1:8081;" in admin_policy(
         "http://127.0.0.1:8081"
     )
+
+
+def test_a_redirect_source_no_rule_reaches_gets_one_and_the_catch_all_never() -> None:
+    pages = ["/", "/strategy/*", "/feeds/*", "/admin/*"]
+    sources = ["/guidance/*", "/strategy/hiring/*", "/feeds/rss.xml", "/feed.xml", "/guidance/*", "/*"]
+    assert redirect_patterns(sources, pages) == ["/guidance/*", "/feed.xml"]
+    # A source that would reach into a page rule's paths is left out, not joined to it.
+    assert redirect_patterns(["/:year/*"], ["/strategy/*"]) == []

@@ -71,3 +71,16 @@ def test_the_sitemap_lists_pages_on_the_serving_origin(site: Path, host_like: bo
             body = get(origin + "sitemap.xml")[2].decode()
     assert f"<loc>{origin}</loc>" in body and f"<loc>{origin}strategy/</loc><lastmod>" in body
     assert "employer-hub.example" not in body
+
+
+def test_a_404_gets_the_header_rules_of_the_address_asked_for_not_the_404_pages(tmp_path: Path) -> None:
+    (tmp_path / "404.html").write_text("<p>Page not found</p>", encoding="utf-8")
+    (tmp_path / "_headers").write_text(
+        "/*\n  X-Everywhere: yes\n\n/404.html\n  X-Page: 404\n", encoding="utf-8"
+    )
+    with serve_like_host(tmp_path, PROJECT.netlify_toml) as server:
+        status, headers, body = get(base_url(server) + "no-such-page/")
+        direct = get(base_url(server) + "404.html")[1]
+    assert (status, body) == (404, b"<p>Page not found</p>")
+    assert headers["X-Everywhere"] == "yes" and "X-Page" not in headers
+    assert direct["X-Page"] == "404"
