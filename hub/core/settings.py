@@ -19,6 +19,13 @@ FEED_MODES = ("live", "offline")
 # `netlify dev` on a laptop). Previews show drafts and are never indexed.
 PREVIEW_CONTEXTS = frozenset({"deploy-preview", "branch-deploy", "dev"})
 DEFAULT_FEEDS_TIMEOUT = 10.0
+# Who runs the hub when mkdocs.yml names no one: the editors who write and check it (the
+# `editors` author of the blog), reached through the repository, never an invented address.
+DEFAULT_RUN_BY = "The hub editors"
+# An address people can write to: one @, no spaces, a dot in the domain.
+_EMAIL = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+")
+# owner/name on GitHub.
+_REPO = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+")
 
 
 class SettingsError(ValueError):
@@ -40,6 +47,25 @@ class Settings:
     cms_repo: str = ""
     # `make cms`: decap-server's origin; the editor then writes to this checkout, not GitHub.
     cms_local_backend: str = ""
+    # Who runs the hub, and an email address for them ("" when there is none: the contact route
+    # is then the repository's issues page). Shown in the footer, on /about/ and /accessibility/.
+    run_by: str = DEFAULT_RUN_BY
+    contact_email: str = ""
+
+    @property
+    def repository_url(self) -> str:
+        """The hub's source repository on GitHub ("" when `cms_repo` is not set)."""
+        return f"https://github.com/{self.cms_repo}" if self.cms_repo else ""
+
+    @property
+    def issues_url(self) -> str:
+        """The repository's issues: what people have already reported or asked for."""
+        return f"{self.repository_url}/issues" if self.repository_url else ""
+
+    @property
+    def new_issue_url(self) -> str:
+        """Where feedback goes: a new issue on the repository."""
+        return f"{self.issues_url}/new" if self.issues_url else ""
 
     @property
     def is_preview(self) -> bool:
@@ -73,9 +99,27 @@ def read_settings(hub: Mapping[str, Any], *, project: Project, site_url: str) ->
         feed_sources=project.resolve(hub.get("feeds_config") or project.feeds_file),
         cache_dir=project.resolve(hub.get("cache_dir") or project.cache_dir),
         organisations=project.resolve(hub.get("organisations") or project.organisations),
-        cms_repo=str(hub.get("cms_repo") or ""),
+        cms_repo=_repo(hub.get("cms_repo")),
         cms_local_backend=_local_origin(hub.get("cms_local_backend")),
+        run_by=" ".join(str(hub.get("run_by") or DEFAULT_RUN_BY).split()),
+        contact_email=_email(hub.get("contact_email")),
     )
+
+
+def _repo(value: Any) -> str:
+    """The repository as owner/name: it makes the feedback links, so a typo must stop the build."""
+    repo = str(value or "").strip()
+    if repo and not _REPO.fullmatch(repo):
+        raise SettingsError(f"HUB_CMS_REPO={repo!r}: give the GitHub repository as owner/name")
+    return repo
+
+
+def _email(value: Any) -> str:
+    """The contact address, checked to be one ("" when none is given)."""
+    email = str(value or "").strip()
+    if email and not _EMAIL.fullmatch(email):
+        raise SettingsError(f"HUB_CONTACT_EMAIL={email!r}: give an email address, such as team@example.org")
+    return email
 
 
 def _local_origin(value: Any) -> str:
