@@ -17,6 +17,8 @@ from typing import Any
 # would put the list above the page a visitor wants (blog category and archive pages are
 # rendered by overrides/blog.html, which has no indexed body at all).
 LISTING_URLS = frozenset({"", "organisations/", "blog/tags/"})
+# The directory's further pages (organisations/page/2/, … from 101 organisations on) list too.
+_LISTING_PAGE = re.compile(r"organisations/page/\d+/")
 
 # The groups results are shown in, in this order: guidance first, then news and case studies,
 # then organisations, then the pages about the hub. docs/javascripts/search/logic.js gives
@@ -59,7 +61,7 @@ def is_indexed(url: str, meta: Mapping[str, Any]) -> bool:
     search = meta.get("search")
     if isinstance(search, Mapping) and search.get("exclude"):
         return False
-    return url not in LISTING_URLS
+    return url not in LISTING_URLS and not _LISTING_PAGE.fullmatch(url)
 
 
 def group_of(url: str) -> str:

@@ -18,6 +18,8 @@ from hub.search.pages import GROUPS, group_of, ignore_citations, is_indexed, kin
         ("", {}, False),
         ("organisations/", {}, False),
         ("blog/tags/", {}, False),
+        ("organisations/page/51/", {}, False),  # the directory's further pages, at 101 organisations on
+        ("organisations/page-turners/", {}, True),  # an organisation's own page
         # Material's own front matter convention.
         ("about/", {"search": {"exclude": True}}, False),
         ("about/", {"search": {"exclude": False}}, True),
