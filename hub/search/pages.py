@@ -44,11 +44,18 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("strategy/", "Guidance"),
     ("plan/", "Guidance"),
     ("why-it-matters/", "Guidance"),
+    ("glossary/", "Glossary"),
 )
 
 # A section headed "Sources" or "References" runs to the next <h2> (or the end of the page).
 _SOURCES_HEADING = re.compile(r'<h2 id="(?:sources|references)(?:-\d+)?"', re.IGNORECASE)
 _NEXT_H2 = re.compile(r"<h2[\s>]")
+# "Source: …" or "Sources: …" in running text, at the start of a text run.
+_INLINE_SOURCE = re.compile(r"(?:^|(?<=[\s>]))Sources?: ")
+# The pieces of HTML a citation sentence is walked through: a tag, or text up to the next tag.
+_TOKENS = re.compile(r"<[^>]*>|[^<]+")
+# Where a citation ends in its last text run: a full stop before a space or the run's end.
+_SENTENCE_END = re.compile(r"\.(?=\s|$)")
 # An admonition titled "Source" or "Sources" (a case study's citation box).
 _SOURCE_BOX = re.compile(r'<div class="admonition( [^"]*)?">(\s*<p class="admonition-title">Sources?</p>)')
 
@@ -78,8 +85,10 @@ def kind_of(url: str, meta: Mapping[str, Any] | None = None) -> str:
 
 
 def ignore_citations(html: str) -> str:
-    """The page's content with its Sources sections and Source boxes marked for Pagefind to skip."""
+    """The page's content with its citations marked for Pagefind to skip: Sources sections,
+    Source boxes, and the "Source: …" sentences that end a paragraph's claim."""
     html = _SOURCE_BOX.sub(lambda m: f'<div class="admonition{m[1] or ""}" data-pagefind-ignore>{m[2]}', html)
+    html = _ignore_inline_sources(html)
     start = _SOURCES_HEADING.search(html)
     if not start:
         return html
@@ -87,3 +96,41 @@ def ignore_citations(html: str) -> str:
     end = following.start() if following else len(html)
     section = html[start.start() : end]
     return f"{html[: start.start()]}<div data-pagefind-ignore>{section}</div>{ignore_citations(html[end:])}"
+
+
+def _ignore_inline_sources(html: str) -> str:
+    """Wrap each "Source: …" sentence in a span Pagefind skips, up to its full stop (or to the end
+    of its paragraph or list item), never splitting a tag opened inside it."""
+    out, position = [], 0
+    for found in _INLINE_SOURCE.finditer(html):
+        if found.start() < position or _inside_tag(html, found.start()):
+            continue
+        end = _citation_end(html, found.start())
+        out += [
+            html[position : found.start()],
+            f"<span data-pagefind-ignore>{html[found.start() : end]}</span>",
+        ]
+        position = end
+    return "".join(out) + html[position:]
+
+
+def _inside_tag(html: str, index: int) -> bool:
+    """Whether `index` falls inside a tag's markup (an attribute value) rather than in text."""
+    return html.rfind("<", 0, index) > html.rfind(">", 0, index)
+
+
+def _citation_end(html: str, start: int) -> int:
+    """Where the citation starting at `start` ends: after its full stop in text at the depth it
+    started, or before the first tag that closes the element around it."""
+    depth = 0
+    for token in _TOKENS.finditer(html, start):
+        text = token.group()
+        if text.startswith("</"):
+            if depth == 0:
+                return token.start()
+            depth -= 1
+        elif text.startswith("<"):
+            depth += 0 if text.endswith("/>") or text[1:4].lower() in ("br>", "br ", "img", "wbr") else 1
+        elif depth == 0 and (stop := _SENTENCE_END.search(text, 8 if token.start() == start else 0)):
+            return token.start() + stop.end()
+    return len(html)

@@ -23,7 +23,7 @@ INDEXED = {
     ),
     "organisations/upreach/": ("organisations", "Organisation"),
     "news/": ("news", "Sector news"),
-    "glossary/": ("guidance", "Page"),
+    "glossary/": ("guidance", "Glossary"),
     "about/": ("about", "Page"),
 }
 # Listings, generated lists and the 404: never in the index.

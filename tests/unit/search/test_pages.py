@@ -39,7 +39,8 @@ def test_is_indexed(url: str, meta: dict, indexed: bool) -> None:
         ("blog/2026/03/24/a-post/", {"categories": ["Case studies"]}, "Case studies"),
         ("organisations/upreach/", {}, "Organisation"),
         ("news/", {}, "Sector news"),
-        ("glossary/", {}, "Page"),
+        ("glossary/", {}, "Glossary"),
+        ("about/", {}, "Page"),
     ],
 )
 def test_kind_of(url: str, meta: dict, kind: str) -> None:
@@ -84,7 +85,19 @@ BOX = '<div class="admonition info">\n<p class="admonition-title">Source</p>\n<p
                 '<div class="admonition info">', '<div class="admonition info" data-pagefind-ignore>'
             ),
         ),
-        # Not a citation: another admonition, a heading that only mentions sources.
+        # A "Source: …" sentence, to its full stop, links and all; the paragraph goes on after it.
+        (
+            '<p>A claim. Source: X, <a href="https://x.example/">a report. With dots</a>, 2021. More.</p>',
+            "<p>A claim. <span data-pagefind-ignore>Source: X, "
+            '<a href="https://x.example/">a report. With dots</a>, 2021.</span> More.</p>',
+        ),
+        # … or to the end of its list item when it has no full stop.
+        (
+            "<li>A claim. Sources: <em>X</em> and Y</li><li>Next</li>",
+            "<li>A claim. <span data-pagefind-ignore>Sources: <em>X</em> and Y</span></li><li>Next</li>",
+        ),
+        # Not citations: a word ending in "source", another admonition, a heading naming sources.
+        ("<p>An open-source: tool.</p>", None),
         ('<div class="admonition note">\n<p class="admonition-title">Note</p></div>', None),
         ('<h2 id="sources-of-funding">Sources of funding</h2><p>Kept.</p>', None),
     ],
