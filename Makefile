@@ -92,8 +92,7 @@ check-content: $(SITE_STAMP)
 	$(BIN)/python scripts/check_content.py
 
 # Refresh the committed feed snapshot (data/feeds/snapshot.json) from the live feeds; a source
-# that fails keeps its old entry. Offline, from a local build: make feeds FEEDS_ARGS="--offline
-# --own-feed site/feed_json_created.json".
+# that fails keeps its old entry. Only other people's items: none of the hub's own.
 feeds: $(SITE_STAMP)
 	$(BIN)/python scripts/refresh_feeds.py $(FEEDS_ARGS)
 

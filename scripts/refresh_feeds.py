@@ -2,11 +2,11 @@
 
 Fetches every source in data/feeds.yml (live, within the budget) and writes the items of each
 good fetch into the snapshot. A source that fails keeps its previous snapshot entry, so a bad
-day never empties the snapshot. The hub's own feed can be read from a local build with
---own-feed, so the snapshot can be made with no network at all (--offline).
+day never empties the snapshot. The snapshot holds other people's items only: an item that links
+to the hub itself is left out, and a snapshot with no items at all is valid (the site then says
+that it has no outside news, rather than showing its own posts as news).
 
     python scripts/refresh_feeds.py                       # live
-    python scripts/refresh_feeds.py --offline --own-feed site/feed_json_created.json
     python scripts/refresh_feeds.py --check               # exit 1 if the snapshot is unusable
 """
 
@@ -23,7 +23,7 @@ from hub.core.paths import Project
 from hub.core.settings import read_settings
 from hub.core.yamlio import DataErrors
 from hub.feeds.collect import collect
-from hub.feeds.model import FeedSources
+from hub.feeds.model import FeedSources, is_own
 from hub.feeds.sources import load_feed_sources
 from hub.feeds.store import Kept, read_snapshot, write_snapshot
 
@@ -41,21 +41,12 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 1
     if args.check:
-        return check(config, args.snapshot)
-    try:
-        own = own_feeds(config, args.own_feed, site_url)
-    except OSError as exc:
-        print(
-            f"{args.own_feed}: cannot read the own feed ({exc.strerror or exc}): build the site first",
-            file=sys.stderr,
-        )
-        return 1
+        return check(config, args.snapshot, site_url)
     now = dt.datetime.now(dt.UTC)
     with tempfile.TemporaryDirectory() as cache:  # a full fetch, not a conditional one
-        mode = "offline" if args.offline else "live"
-        wanted = {"feeds": mode, "feeds_timeout": args.timeout, "cache_dir": cache}
+        wanted = {"feeds": "live", "feeds_timeout": args.timeout, "cache_dir": cache}
         settings = read_settings(wanted, project=PROJECT, site_url=site_url)
-        collected = collect(config, settings, args.snapshot, now=now, own_feeds=own)
+        collected = collect(config, settings, args.snapshot, now=now)
     kept = read_snapshot(args.snapshot, now=now)
     for result in collected.results:
         print(result.log_line())
@@ -67,21 +58,18 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def own_feeds(config: FeedSources, own_feed: Path | None, site_url: str) -> dict[str, bytes]:
-    """Bodies for the sources that are the site's own feed, read from a local build."""
-    if own_feed is None:
-        return {}
-    name = own_feed.name
-    return {s.id: own_feed.read_bytes() for s in config.sources if s.url == site_url + name}
-
-
-def check(config: FeedSources, snapshot: Path) -> int:
-    """Exit 1 when the snapshot has no items at all or names a source data/feeds.yml lacks."""
+def check(config: FeedSources, snapshot: Path, site_url: str) -> int:
+    """Exit 1 when the snapshot names a source data/feeds.yml lacks or holds the hub's own items."""
     kept = read_snapshot(snapshot, now=dt.datetime.now(dt.UTC))
     unknown = sorted(set(kept) - {s.id for s in config.sources})
     problems = [f"{snapshot}: source {u!r} is not in {PROJECT.feeds_file.name}" for u in unknown]
-    if not any(k.items for k in kept.values()):
-        problems.append(f"{snapshot}: holds no items: run `make feeds`")
+    for source_id, state in sorted(kept.items()):
+        own = [item.link for item in state.items if is_own(item, site_url)]
+        if own:
+            problems.append(
+                f"{snapshot}: source {source_id!r} holds the hub's own {own[0]}: "
+                "sector news is other people's"
+            )
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0
@@ -94,10 +82,6 @@ def _parser() -> argparse.ArgumentParser:
         "--config", type=Path, default=PROJECT.feeds_file, help="feeds file (default data/feeds.yml)"
     )
     parser.add_argument("--snapshot", type=Path, default=PROJECT.snapshot_file, help="snapshot to write")
-    parser.add_argument(
-        "--own-feed", type=Path, help="the site's own built feed, e.g. site/feed_json_created.json"
-    )
-    parser.add_argument("--offline", action="store_true", help="fetch nothing; use --own-feed only")
     parser.add_argument("--timeout", type=float, default=10.0, help="overall budget in seconds (default 10)")
     parser.add_argument("--check", action="store_true", help="only check the snapshot; exit 1 if unusable")
     return parser

@@ -22,6 +22,13 @@ PREVIEW_CONTEXTS = frozenset({"deploy-preview", "branch-deploy", "dev"})
 DEFAULT_FEEDS_TIMEOUT = 10.0
 # The day the hub began: nothing on it is dated earlier unless it is an archived real item.
 DEFAULT_LAUNCH_DATE = dt.date(2026, 11, 24)
+# Who runs the hub when mkdocs.yml names no one: the editors who write and check it (the
+# `editors` author of the blog), reached through the repository, never an invented address.
+DEFAULT_RUN_BY = "The hub editors"
+# An address people can write to: one @, no spaces, a dot in the domain.
+_EMAIL = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+")
+# owner/name on GitHub.
+_REPO = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+")
 
 
 class SettingsError(ValueError):
@@ -48,6 +55,25 @@ class Settings:
     today: dt.date = field(default_factory=lambda: dt.datetime.now(dt.UTC).date())
     # Posts and social items dated earlier must be archived real items with a source.
     launch_date: dt.date = DEFAULT_LAUNCH_DATE
+    # Who runs the hub, and an email address for them ("" when there is none: the contact route
+    # is then the repository's issues page). Shown in the footer, on /about/ and /accessibility/.
+    run_by: str = DEFAULT_RUN_BY
+    contact_email: str = ""
+
+    @property
+    def repository_url(self) -> str:
+        """The hub's source repository on GitHub ("" when `cms_repo` is not set)."""
+        return f"https://github.com/{self.cms_repo}" if self.cms_repo else ""
+
+    @property
+    def issues_url(self) -> str:
+        """The repository's issues: what people have already reported or asked for."""
+        return f"{self.repository_url}/issues" if self.repository_url else ""
+
+    @property
+    def new_issue_url(self) -> str:
+        """Where feedback goes: a new issue on the repository."""
+        return f"{self.issues_url}/new" if self.issues_url else ""
 
     @property
     def is_preview(self) -> bool:
@@ -81,10 +107,12 @@ def read_settings(hub: Mapping[str, Any], *, project: Project, site_url: str) ->
         feed_sources=project.resolve(hub.get("feeds_config") or project.feeds_file),
         cache_dir=project.resolve(hub.get("cache_dir") or project.cache_dir),
         organisations=project.resolve(hub.get("organisations") or project.organisations),
-        cms_repo=str(hub.get("cms_repo") or ""),
+        cms_repo=_repo(hub.get("cms_repo")),
         cms_local_backend=_local_origin(hub.get("cms_local_backend")),
         today=_date(hub.get("today"), "HUB_TODAY", dt.datetime.now(dt.UTC).date()),
         launch_date=_date(hub.get("launch_date"), "launch_date", DEFAULT_LAUNCH_DATE),
+        run_by=" ".join(str(hub.get("run_by") or DEFAULT_RUN_BY).split()),
+        contact_email=_email(hub.get("contact_email")),
     )
 
 
@@ -101,6 +129,22 @@ def _date(value: Any, name: str, default: dt.date) -> dt.date:
     except ValueError:
         pass
     raise SettingsError(f"{name}={text!r}: give a date as YYYY-MM-DD, e.g. 2026-12-01")
+
+
+def _repo(value: Any) -> str:
+    """The repository as owner/name: it makes the feedback links, so a typo must stop the build."""
+    repo = str(value or "").strip()
+    if repo and not _REPO.fullmatch(repo):
+        raise SettingsError(f"HUB_CMS_REPO={repo!r}: give the GitHub repository as owner/name")
+    return repo
+
+
+def _email(value: Any) -> str:
+    """The contact address, checked to be one ("" when none is given)."""
+    email = str(value or "").strip()
+    if email and not _EMAIL.fullmatch(email):
+        raise SettingsError(f"HUB_CONTACT_EMAIL={email!r}: give an email address, such as team@example.org")
+    return email
 
 
 def _local_origin(value: Any) -> str:

@@ -26,6 +26,21 @@ WORDS = [
     "progression",
 ]
 POST_WORDS = ["employers", "data", "outreach", "hiring", "progression"]
+# What the synthetic posts quote, in their titles and their text: words a visitor searches for
+# to find a guidance page (tests/browser/search_table.py), so that on the large site a thousand
+# posts compete with the guidance they quote, as real posts do.
+QUOTED = [
+    "class pay gap",
+    "contextual recruitment",
+    "main household earner",
+    "board agenda",
+    "Equality Act",
+    "outreach with schools",
+    "action plan",
+    "role models",
+    "publish your data",
+    "promotion",
+]
 
 
 def organisation_name(n: int) -> str:
@@ -66,17 +81,20 @@ def directory_with_extra(folder: Path, real: Path, count: int, vocab: Vocabulari
 
 
 def write_posts(folder: Path, count: int, *, seed: int = 7) -> list[Path]:
-    """Write `count` valid blog posts (about 300 words each, over two years) into `folder`."""
+    """Write `count` valid blog posts (about 300 words each, over two years) into `folder`, each
+    quoting one of QUOTED in its title and three times in its text."""
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     start = DEFAULT_LAUNCH_DATE  # nothing may be dated before the hub began (hub/posts/history.py)
     written = []
     for n in range(count):
         day = start + datetime.timedelta(days=n % 700)
-        body = " ".join(rng.choice(POST_WORDS) for _ in range(300))
+        quoted = QUOTED[n % len(QUOTED)]
+        words = " ".join(rng.choice(POST_WORDS) for _ in range(300))
+        body = f"Our guidance on the {quoted} is worth a read. {words}. The {quoted} again; the {quoted}."
         file = folder / f"synthetic-{n:04d}.md"
         file.write_text(
-            f"---\ntitle: Synthetic post {n}\ndate: {day.isoformat()}\nauthors: [editors]\n"
+            f"---\ntitle: Synthetic post {n} on the {quoted}\ndate: {day.isoformat()}\nauthors: [editors]\n"
             f"categories: [News]\ndescription: A synthetic post for tests and benchmarks.\n---\n\n{body}\n",
             encoding="utf-8",
         )

@@ -4,6 +4,10 @@ Per source the order is: a fresh fetch (or a 304 that confirms the cache), then 
 cache, then the committed snapshot. A failure never overwrites good items, so a block empties
 only when a source has never once been fetched. A cache entry kept for another URL (the source
 moved in data/feeds.yml) is ignored: it describes a different feed.
+
+Sector news and social posts are other people's: an item that links to the hub itself is never
+shown (the hub's posts have their own list, "Latest news and blogs"), and a curated post counts
+as social media only on a platform data/feeds.yml names in `social_platforms`.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from urllib.parse import urlsplit
 from hub.core.settings import Settings
 from hub.core.vocab import Term
 from hub.feeds.fetch import Fetched, Request, fetch_all
-from hub.feeds.model import FeedError, FeedSources, Item, Source
+from hub.feeds.model import FeedError, FeedSources, Item, Source, is_own
 from hub.feeds.parse import parse_feed
 from hub.feeds.store import Kept, read_cache, read_snapshot, write_cache
 
@@ -71,6 +75,10 @@ class Collected:
         """The newest social posts, feeds and curated together, for the home page."""
         return self._section("social")[: self.home_items]
 
+    def has_items(self, section: str) -> bool:
+        """Whether a section has anything to show (with nothing, it says so once, not per source)."""
+        return bool(self._section(section))
+
     def groups(self, section: str) -> list[SourceResult]:
         """The sources of one section, in the order data/feeds.yml gives."""
         return [r for r in self.results if r.source.section == section]
@@ -99,17 +107,16 @@ def collect(
     *,
     curated: list[Item] | None = None,
     now: dt.datetime | None = None,
-    own_feeds: dict[str, bytes] | None = None,
     platforms: Iterable[Term] = (),
 ) -> Collected:
-    """Run the feeds step; `own_feeds` gives bodies read from disk (the hub's own built feed)."""
+    """Run the feeds step: every source resolved, the hub's own items left out."""
     now = now or dt.datetime.now(dt.UTC)
     snapshot = read_snapshot(snapshot_file, now=now)
     cached = {s.id: _cached_for(s, settings.cache_dir, now) for s in config.sources}
-    fetched: dict[str, Fetched] = {s: Fetched("ok", body=b) for s, b in (own_feeds or {}).items()}
+    fetched: dict[str, Fetched] = {}
     if settings.feeds_mode == "live":
-        requests = [_request(s, cached[s.id]) for s in config.sources if s.id not in fetched]
-        fetched |= fetch_all(requests, budget=settings.feeds_timeout, user_agent=settings.user_agent)
+        requests = [_request(s, cached[s.id]) for s in config.sources]
+        fetched = fetch_all(requests, budget=settings.feeds_timeout, user_agent=settings.user_agent)
     results = []
     for source in config.sources:
         result = _resolve(source, fetched.get(source.id), cached[source.id], snapshot.get(source.id), now)
@@ -118,16 +125,23 @@ def collect(
         stale = result.last_good is None or now - result.last_good > dt.timedelta(
             days=config.stale_after_days
         )
-        results.append(_with(result, items=tuple(result.items[: source.show]), stale=stale))
+        others = [item for item in result.items if not is_own(item, settings.site_url)]
+        results.append(_with(result, items=tuple(others[: source.show]), stale=stale))
     sources = {s.id: s for s in config.sources}
     return Collected(
         tuple(results),
-        tuple(curated or ()),
+        tuple(social_posts(curated or (), config.social_platforms, settings.site_url)),
         config.home_items,
         sources,
         config.stale_after_days,
         {p.id: p for p in platforms},
     )
+
+
+def social_posts(curated: Iterable[Item], social_platforms: Iterable[str], site_url: str) -> list[Item]:
+    """The curated posts that are social media: on a social platform, and not a link to the hub."""
+    wanted = set(social_platforms)
+    return [item for item in curated if item.platform in wanted and not is_own(item, site_url)]
 
 
 def _cached_for(source: Source, cache_dir: Path, now: dt.datetime) -> Kept:

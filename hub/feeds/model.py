@@ -57,3 +57,11 @@ class FeedSources:
     sources: tuple[Source, ...]
     home_items: int = 5
     stale_after_days: int = 7
+    # The platforms whose posts are social media: a curated post on any other platform (the
+    # hub's own announcements, a blog) is never shown as one.
+    social_platforms: tuple[str, ...] = ()
+
+
+def is_own(item: Item, site_url: str) -> bool:
+    """Whether an item links to the hub itself: never shown as sector news or as a social post."""
+    return bool(item.link) and item.link.startswith(site_url)

@@ -39,7 +39,7 @@ def load_feed_sources(path: Path, schemas: Path, vocab: Vocabularies) -> FeedSou
     fields = [{k: v for k, v in raw.items() if k != "source"} for raw in loaded.data["sources"]]
     sources = tuple(Source(**kept) for kept in fields)
     extras = {k: loaded.data[k] for k in ("home_items", "stale_after_days") if k in loaded.data}
-    return FeedSources(sources, **extras)
+    return FeedSources(sources, social_platforms=tuple(loaded.data.get("social_platforms") or ()), **extras)
 
 
 def load_curated(

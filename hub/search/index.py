@@ -9,14 +9,18 @@ from pathlib import Path
 
 OUTPUT_SUBDIR = "pagefind"
 
-# Parts of an indexed body that are not its content: Material's permalink anchors ("¶"), the
-# page's edit/view buttons and the "last updated" footer; on an organisation's page, the way
-# back, the review note every such page repeats, and the facts the directory filters on (type,
-# support, regions, elements). Indexed, those made thousands of organisations match a word such
-# as "apprenticeships" or "London" on the large site, each query scoring them all (seconds,
-# not milliseconds) and burying the guidance; the directory's filters answer those questions.
+# Parts of an indexed body that are not its content: Material's permalink anchors ("¶"),
+# footnotes and their reference numbers (citations, like a page's Sources section, which
+# hub.search.pages marks to be ignored), the page's edit/view buttons and the "last updated"
+# footer; on an organisation's page, the way back, the review note every such page repeats, and
+# the facts the directory filters on (type, support, regions, elements). Indexed, those made
+# thousands of organisations match a word such as "apprenticeships" or "London" on the large
+# site, each query scoring them all (seconds, not milliseconds) and burying the guidance; the
+# directory's filters answer those questions.
 EXCLUDE_SELECTORS = (
     ".headerlink",
+    ".footnote",
+    ".footnote-ref",
     ".md-content__button",
     ".md-source-file",
     ".hub-org-page__back",

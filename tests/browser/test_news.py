@@ -79,15 +79,37 @@ def test_the_payload_would_have_been_caught(browser, hostile_url: str) -> None:
     context.close()
 
 
-def test_news_page_with_its_notices_has_no_axe_violations(page) -> None:
-    page.goto("news/")
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("url", ["", "news/"])
+def test_home_and_news_have_no_axe_violations_with_nothing_to_show(page, url: str, scheme: str) -> None:
+    """The committed snapshot holds no outside item: the home page leaves the feed sections
+    out, and /news/ says so once a section."""
+    page.emulate_media(color_scheme=scheme)
+    page.goto(url)
     page.wait_for_load_state("networkidle")  # late scripts and console errors are in before reading
-    assert page.locator(".hub-feed-source").count() >= 2
+    assert page.locator(".hub-feed-none").count() == (2 if url else 0)
     assert not axe_violations(page)
     assert not page.errors
 
 
-def test_home_feed_links_are_reachable_by_keyboard(page) -> None:
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("url", ["", "news/"])
+def test_home_and_news_have_no_axe_violations_with_items(
+    browser, hostile_url: str, url: str, scheme: str
+) -> None:
+    context = browser.new_context(base_url=hostile_url, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".hub-feed__item").count() >= 2
+    assert not axe_violations(page)
+    context.close()
+
+
+def test_home_feed_links_are_reachable_by_keyboard(browser, hostile_url: str) -> None:
+    context = browser.new_context(base_url=hostile_url)
+    page = context.new_page()
     page.goto("")
     targets, reached = tab_reaches(page, ".hub-news a, .hub-social a")
     assert targets and targets <= reached
+    context.close()

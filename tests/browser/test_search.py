@@ -1,5 +1,6 @@
-"""The site search in Chromium, against the built site: what it finds, that it costs nothing until
-it is opened, and that a keyboard alone opens, moves, chooses and closes, with no axe violation."""
+"""The site search in Chromium, against the built site: what it finds (the query table, group by
+group, guidance first), that it costs nothing until it is opened, and that a keyboard alone
+opens, moves, chooses, shows more and closes, with no axe violation."""
 
 from __future__ import annotations
 
@@ -7,39 +8,12 @@ import re
 
 import pytest
 
+from hub.search.pages import GROUPS
 from tests.browser.axe import axe_violations
 from tests.browser.navigation import MARK_CONTAINER, NEW_CONTAINER
+from tests.browser.search_table import EXCERPTS, QUERIES, SHOWN_GROUPS, check_row
 
 pytestmark = pytest.mark.browser
-
-POSTS = "blog/2026/11/"
-
-# What a visitor types, and a page that must be among the first five results. Guidance pages
-# must beat the posts and lists that mention them (listings are not indexed at all).
-QUERIES = [
-    ("pay gap", "strategy/employee-journey/progression/"),
-    ("board agenda", "strategy/culture/"),
-    ("main household earner", "strategy/data/measuring/"),
-    ("contextual recruitment", "strategy/employee-journey/hiring/"),
-    ("outreach schools", "strategy/employee-journey/outreach/"),
-    ("Equality Act", "strategy/legal/"),
-    ("compare your workforce", "strategy/data/compare/"),
-    ("action plan", "plan/"),
-    ("social mobility employer index", "blog/2025/05/20/the-social-mobility-employer-index-explained/"),
-    ("senior champion", "blog/2025/09/16/case-study-a-regional-builder-names-a-senior-champion/"),
-    ("law firm interns", "blog/2026/08/18/case-study-a-law-firm-pays-its-interns-and-widens-its-intake/"),
-    ("Channel 4", f"{POSTS}19/case-study-channel-4-responds-to-a-study-of-its-staffs-class-background/"),
-    (
-        "Grant Thornton",
-        f"{POSTS}20/case-study-grant-thornton-drops-academic-entry-rules-and-checks-the-results/",
-    ),
-    ("fast stream", f"{POSTS}24/case-study-the-civil-service-fast-stream-opens-itself-to-outside-review/"),
-    ("mentoring", "organisations/brightside/"),
-    ("upReach", "organisations/upreach/"),
-    # Words found only in one organisation's summary.
-    ("marginalised", "organisations/youth-futures-foundation/"),
-    ("weekly tutoring", "organisations/the-access-project/"),
-]
 
 # Requests that belong to the search itself; only the opener (main.js) may load with a page.
 SEARCH_ASSET = re.compile(r"/pagefind/|/javascripts/search/(?!main\.js$)|search_index\.json|workers/search")
@@ -71,12 +45,69 @@ def search(page, query: str) -> list[str]:
     return answered(page, query)
 
 
-@pytest.mark.parametrize(("query", "expected"), QUERIES, ids=[q for q, _ in QUERIES])
-def test_query_finds_the_page_in_the_first_five(page, query: str, expected: str) -> None:
+URL = re.compile(r"https?://|www\.")
+
+
+@pytest.mark.parametrize(("query", "group", "expected"), QUERIES, ids=[q for q, _, _ in QUERIES])
+def test_query_finds_the_page_in_the_first_five_of_its_group(
+    page, query: str, group: str, expected: str
+) -> None:
     ready(page, "about/")
-    found = search(page, query)
-    assert f"/{expected}" in found[:5], found[:5]
+    search(page, query)
+    shown = page.evaluate(SHOWN_GROUPS)
+    order = [name for name, _ in shown]
+    assert order == [name for name in GROUPS if name in order]  # guidance first, and so on
+    assert check_row(shown, query, group, expected) == ""
+    assert not [text for text in page.evaluate(EXCERPTS) if URL.search(text)]  # never a source's address
     assert page.errors == []
+
+
+def test_groups_show_their_best_five_and_more_on_request(page) -> None:
+    ready(page, "about/")
+    search(page, "employers")
+    groups = page.locator("#hub-search-results section.hub-search-group")
+    guidance = groups.first
+    assert guidance.locator("h2").inner_text().startswith("Guidance (")
+    total = int(re.search(r"\((\d+) results\)", guidance.locator("h2").inner_text())[1])
+    assert total > 5, "the real site has more than five guidance pages about employers"
+    assert guidance.locator("a.md-search-result__link").count() == 5
+    more = guidance.locator("button.hub-search-more")
+    assert more.inner_text() == f"Show {min(10, total - 5)} more in Guidance ({total - 5} not shown)"
+    # By keyboard: the arrow keys reach the button after the group's five results; Enter presses it.
+    for _ in range(6):
+        page.keyboard.press("ArrowDown")
+    assert page.evaluate("() => document.activeElement.classList.contains('hub-search-more')")
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "(n) => document.querySelectorAll('#hub-search-results section')[0]"
+        ".querySelectorAll('a.md-search-result__link').length === n",
+        arg=min(15, total),
+    )
+    # Focus moves to the first result the button added, so a keyboard user carries on from there.
+    assert (
+        page.evaluate(
+            "() => [...document.querySelectorAll('#hub-search-results section')[0].querySelectorAll('a')]"
+            ".indexOf(document.activeElement)"
+        )
+        == 5
+    )
+    if total <= 15:
+        assert more.count() == 0  # all shown: the button has gone
+    status = page.text_content("#hub-search-status").strip()
+    assert re.fullmatch(r"[\d,]+ results: \d+ in Guidance(, [\d,]+ in [A-Za-z ]+)*", status), status
+    assert page.errors == []
+
+
+def test_matched_words_are_highlighted_not_styled_as_links(page) -> None:
+    ready(page, "about/")
+    search(page, "pay gap")
+    mark = page.locator("#hub-search-results mark").first
+    style = mark.evaluate(
+        "m => { const s = getComputedStyle(m);"
+        " const link = getComputedStyle(document.querySelector('.md-content a'));"
+        " return [s.textDecorationLine, s.backgroundColor, s.color !== link.color]; }"
+    )
+    assert style[0] == "none" and style[1] not in ("rgba(0, 0, 0, 0)", "transparent") and style[2], style
 
 
 def test_nothing_of_the_search_loads_until_it_is_opened(page) -> None:
@@ -94,7 +125,7 @@ def test_nothing_of_the_search_loads_until_it_is_opened(page) -> None:
     assert any("/pagefind/pagefind.js" in url for url in after)
     assert not [url for url in after if "search_index.json" in url or "workers/search" in url]
     status = page.text_content("#hub-search-status").strip()
-    assert re.fullmatch(r"\d+ matching documents?(, showing the first \d+)?", status), status
+    assert re.fullmatch(r"[\d,]+ results?: .+", status), status
 
     page.keyboard.press("Enter")  # in the box: the first result
     page.wait_for_url(f"**{found[0]}")
@@ -118,8 +149,11 @@ def test_keyboard_alone_opens_moves_chooses_and_closes(page) -> None:
     page.keyboard.press("ArrowUp")
     page.keyboard.press("ArrowUp")
     assert page.evaluate(FOCUSED_ID) == "hub-search-input"
-    page.keyboard.press("ArrowUp")  # from the box, round to the last result
-    assert focused_result() == found[-1]
+    page.keyboard.press("ArrowUp")  # from the box, round to the last result or "Show more" button
+    assert page.evaluate(
+        "() => document.activeElement === [...document.querySelectorAll("
+        "'#hub-search-results a.md-search-result__link, #hub-search-results button.hub-search-more')].pop()"
+    )
 
     page.keyboard.press("Escape")
     assert not page.evaluate(OPENED)

@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from hub.search.pages import GROUPS
+
 pytestmark = pytest.mark.browser
 
 
@@ -51,17 +53,47 @@ def test_excerpt_runs(logic_page: Any, excerpt: str, runs: list) -> None:
     assert call(logic_page, "excerptRuns", excerpt) == runs
 
 
+G, N, ORGS = "Guidance", "News and case studies", "Organisations"
+
+
 @pytest.mark.parametrize(
-    ("total", "shown", "text"),
+    ("groups", "text"),
     [
-        (0, 0, "No matching documents"),
-        (1, 1, "1 matching document"),
-        (7, 7, "7 matching documents"),
-        (42, 10, "42 matching documents, showing the first 10"),
+        ([{"label": G, "total": 0}, {"label": N, "total": 0}], "No matching documents"),
+        ([{"label": G, "total": 1}, {"label": N, "total": 0}], "1 result: 1 in Guidance"),
+        (
+            [{"label": G, "total": 3}, {"label": N, "total": 0}, {"label": ORGS, "total": 4512}],
+            "4,515 results: 3 in Guidance, 4,512 in Organisations",
+        ),
     ],
 )
-def test_count_text(logic_page: Any, total: int, shown: int, text: str) -> None:
-    assert call(logic_page, "countText", total, shown) == text
+def test_count_text(logic_page: Any, groups: list, text: str) -> None:
+    assert call(logic_page, "countText", groups) == text
+
+
+@pytest.mark.parametrize(
+    ("shown", "total", "text"),
+    [
+        (5, 5, ""),  # all shown: no button
+        (5, 7, "Show 2 more in Guidance (2 not shown)"),
+        (5, 42, "Show 10 more in Guidance (37 not shown)"),
+        (15, 42, "Show 10 more in Guidance (27 not shown)"),
+    ],
+)
+def test_more_text(logic_page: Any, shown: int, total: int, text: str) -> None:
+    assert call(logic_page, "moreText", G, shown, total) == text
+
+
+def test_group_heading(logic_page: Any) -> None:
+    assert call(logic_page, "groupHeading", N, 1) == "News and case studies (1 result)"
+    assert call(logic_page, "groupHeading", ORGS, 1200) == "Organisations (1,200 results)"
+
+
+def test_groups_are_the_ones_the_build_files_pages_under_in_the_same_order(logic_page: Any) -> None:
+    ids = logic_page.evaluate(
+        "async () => (await import('/javascripts/search/logic.js')).GROUPS.map(g => g.id)"
+    )
+    assert tuple(ids) == GROUPS
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
@@ -62,69 +63,27 @@ def feeds_lines(log: str) -> list[str]:
     return [line.split("-  ", 1)[-1] for line in log.splitlines() if "feeds: " in line and " items, " in line]
 
 
-# --- the normal (offline) build ------------------------------------------------------------
+# --- the normal (offline) build: the committed snapshot holds no outside item ---------------
 
 
-def test_home_shows_latest_news_and_social_blocks(build: Build) -> None:
+def test_home_leaves_out_feed_sections_with_nothing_to_show(build: Build) -> None:
+    """No heading over an empty list, and never the hub's own posts in their place."""
     home = build.html("")
-    for block, heading in ((".hub-news", "Latest news"), (".hub-social", "Latest on social media")):
-        section = home.select_one(block)
-        assert section is not None and section.h2.get_text(strip=True) == heading
-        assert 1 <= len(section.select("li.hub-feed__item")) <= 5
+    assert home.select_one(".hub-latest-posts .hub-post-list__item")  # the hub's own list is there
+    assert not home.select(".hub-news, .hub-social")
 
 
-def test_social_block_merges_curated_posts_newest_first(build: Build) -> None:
-    social = build.html("").select_one(".hub-social")
-    curated = load_curated(PROJECT.social_file, PROJECT.schemas, VOCAB)
-    shown = [a.get_text(strip=True) for a in social.select(".hub-feed__title")]
-    assert shown[: len(curated)] == [i.title for i in sorted(curated, key=lambda i: i.date, reverse=True)][:5]
-    dates = [t["datetime"] for t in social.select("time")]
-    assert dates == sorted(dates, reverse=True)
-
-
-def test_items_have_platform_label_decorative_icon_and_time(build: Build) -> None:
-    for item in build.html("").select(".hub-feed__item"):
-        label = item.select_one(".hub-platform")
-        assert label.get_text(strip=True), "platform label must be text"
-        for icon in label.select(".hub-platform__icon"):
-            assert icon["aria-hidden"] == "true"
-        stamp = item.select_one("time")
-        assert dt.datetime.fromisoformat(stamp["datetime"].replace("Z", "+00:00"))
-        assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", stamp.get_text(strip=True))
-
-
-def test_outside_links_carry_rel_and_own_links_do_not(build: Build) -> None:
-    for page in ("", "news/"):
-        for block in feed_blocks(build.html(page)):
-            for link in block.select("a[href^='http']"):
-                rel = set(link.get("rel") or [])
-                if link["href"].startswith(SITE):
-                    assert not rel, link
-                else:
-                    assert {"noopener", "nofollow", "ugc"} <= rel, link
-
-
-def test_news_page_groups_every_source_with_its_update_date(build: Build) -> None:
+def test_news_page_says_once_per_section_that_there_is_nothing_yet(build: Build) -> None:
     page = build.html("news/")
-    assert page.select_one("article h1").get_text(strip=True).removesuffix("¶") == "Sector news"
+    sentences = page.select(".hub-feed-none")
+    assert [s.find_previous("h2")["id"] for s in sentences] == ["news", "social"]
+    assert (
+        sentences[0].get_text(" ", strip=True).startswith("We have no items from these sources to show yet")
+    )
+    assert not page.select(".hub-feed-source, .hub-feed__item")
     config = load_feed_sources(PROJECT.feeds_file, PROJECT.schemas, VOCAB)
-    headings = [h.get_text(strip=True) for h in page.select(".hub-feed-source h3")]
-    assert headings[: len(config.sources)] == [s.title for s in config.sources]
-    snapshot = read_snapshot(PROJECT.snapshot_file, now=dt.datetime.now(dt.UTC))
-    for source in config.sources:
-        section = page.select_one(f"section[aria-labelledby='feed-{source.id}']")
-        if source.id in snapshot:
-            assert section.select_one(".hub-feed-source__updated time")["datetime"]
-            assert section.select(".hub-feed__item")
-        else:  # never fetched: said plainly, with a link to the source itself
-            notice = section.select_one(".hub-feed-source__stale")
-            assert notice["role"] == "status" and "not been able to fetch" in notice.get_text()
-
-
-def test_news_page_is_in_the_nav_after_news_and_blogs(build: Build) -> None:
-    nav = [a.get_text(strip=True) for a in build.html("news/").select(".md-tabs__link")]
-    assert "Sector news" in nav and "News and blogs" in nav, nav
-    assert nav.index("Sector news") == nav.index("News and blogs") + 1
+    linked = [a["href"] for a in sentences[0].select("a")]
+    assert linked == [s.site for s in config.sources if s.section == "news" and s.site]
 
 
 def test_build_log_has_one_line_per_source(build: Build) -> None:
@@ -134,11 +93,139 @@ def test_build_log_has_one_line_per_source(build: Build) -> None:
     assert all(LOG_LINE.match(line)["outcome"] in ("cache", "snapshot", "failed") for line in lines)
 
 
-def test_committed_snapshot_holds_only_the_hubs_own_posts() -> None:
+def test_committed_snapshot_holds_only_other_peoples_items() -> None:
     snapshot = read_snapshot(PROJECT.snapshot_file, now=dt.datetime.now(dt.UTC))
     items = [i for kept in snapshot.values() for i in kept.items]
-    assert items, "a fresh clone must build with content"
-    assert all(i.link.startswith(SITE) for i in items)
+    assert not [i.link for i in items if i.link.startswith(SITE)]
+
+
+def test_no_feed_source_is_the_hubs_own() -> None:
+    config = load_feed_sources(PROJECT.feeds_file, PROJECT.schemas, VOCAB)
+    assert not [s.id for s in config.sources if s.url.startswith(SITE) or s.site.startswith(SITE)]
+
+
+# --- a build with items in the cache: outside news, a social post, and the hub's own posts ----
+
+
+def cached(folder: Path, source_id: str, *items: dict[str, str], days_old: int = 1) -> None:
+    """Put `items` in the feeds cache under `folder` as if `source_id` was fetched `days_old` ago."""
+    (source,) = [
+        s for s in load_feed_sources(PROJECT.feeds_file, PROJECT.schemas, VOCAB).sources if s.id == source_id
+    ]
+    fetched = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days_old)).isoformat(timespec="seconds")
+    (folder / "feeds").mkdir(parents=True, exist_ok=True)
+    stored = [{"date": fetched, "source": source_id, "platform": source.platform, **i} for i in items]
+    data = {"url": source.url, "fetched": fetched, "items": stored}
+    (folder / "feeds" / f"{source_id}.json").write_text(json.dumps(data), encoding="utf-8")
+
+
+def newest_post_url(build: Build) -> str:
+    """The address of the first post under "Latest news and blogs"."""
+    return build.html("").select_one(".hub-latest-posts h3 a")["href"]
+
+
+@pytest.fixture(scope="module")
+def fed(build: Build, tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """Offline, from a cache holding outside news, a social post, and (as a feed might carry
+    them) two of the hub's own pages: its newest post and a guidance page."""
+    folder = tmp_path_factory.mktemp("fed")
+    own_post = SITE + newest_post_url(build).removeprefix("./")
+    cached(
+        folder / "cache",
+        "smc",
+        {"title": "Outside story one", "link": "https://www.gov.uk/government/news/one"},
+        {"title": "Our own newest post", "link": own_post},
+        {"title": "Outside story two", "link": "https://www.gov.uk/government/news/two"},
+    )
+    cached(folder / "cache", "dfe", {"title": "Our guidance", "link": SITE + "strategy/"})
+    cached(
+        folder / "cache",
+        "sutton-trust-bluesky",
+        {"title": "A post on Bluesky", "link": "https://bsky.app/profile/suttontrust.bsky.social/post/1"},
+    )
+    return build_site(folder / "site", {"HUB_CACHE_DIR": str(folder / "cache")})
+
+
+def test_home_shows_outside_news_and_social_posts_only(fed: Build) -> None:
+    home = fed.html("")
+    news, social = home.select_one(".hub-news"), home.select_one(".hub-social")
+    assert news.h2.get_text(strip=True) == "Latest sector news"
+    assert social.h2.get_text(strip=True) == "Latest on social media"
+    titles = [a.get_text(strip=True) for a in news.select(".hub-feed__title")]
+    assert sorted(titles) == ["Outside story one", "Outside story two"]
+    assert [a.get_text(strip=True) for a in social.select(".hub-feed__title")] == ["A post on Bluesky"]
+    # data/social.yml's posts on the hub's own platform are announcements, not social media posts
+    curated = load_curated(PROJECT.social_file, PROJECT.schemas, VOCAB)
+    hub_posts = {i.title for i in curated if i.platform == "hub"}
+    assert not hub_posts & set(titles + [a.get_text(strip=True) for a in social.select("a")])
+
+
+@pytest.mark.parametrize("which", ["build", "fed"])
+def test_no_url_is_both_a_latest_post_and_sector_news(which: str, request: pytest.FixtureRequest) -> None:
+    built: Build = request.getfixturevalue(which)
+    home = built.html("")
+    posts = {urljoin(SITE, a["href"]) for a in home.select(".hub-latest-posts a[href]")}
+    news = {
+        urljoin(SITE, a["href"])
+        for a in home.select(".hub-news .hub-feed a[href], .hub-social .hub-feed a[href]")
+    }
+    assert posts and not posts & news
+    on_news_page = {
+        urljoin(SITE + "news/", a["href"]) for a in built.html("news/").select(".hub-feed a[href]")
+    }
+    assert not posts & on_news_page
+    assert not [url for url in news | on_news_page if url.startswith(SITE)]
+
+
+def test_items_have_platform_label_decorative_icon_and_time(fed: Build) -> None:
+    items = fed.html("").select(".hub-feed__item")
+    assert items
+    for item in items:
+        label = item.select_one(".hub-platform")
+        assert label.get_text(strip=True), "platform label must be text"
+        for icon in label.select(".hub-platform__icon"):
+            assert icon["aria-hidden"] == "true"
+        stamp = item.select_one("time")
+        assert dt.datetime.fromisoformat(stamp["datetime"].replace("Z", "+00:00"))
+        assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", stamp.get_text(strip=True))
+
+
+def test_outside_links_carry_rel(fed: Build) -> None:
+    links = [
+        link
+        for page in ("", "news/")
+        for block in feed_blocks(fed.html(page))
+        for link in block.select("a[href^=http]")
+    ]
+    assert links
+    for link in links:
+        assert link["href"].startswith("https://") and not link["href"].startswith(SITE), link
+        assert {"noopener", "nofollow", "ugc"} <= set(link.get("rel") or []), link
+
+
+def test_news_page_groups_every_source_with_its_update_date(fed: Build) -> None:
+    page = fed.html("news/")
+    assert page.select_one("article h1").get_text(strip=True).removesuffix("¶") == "Sector news"
+    config = load_feed_sources(PROJECT.feeds_file, PROJECT.schemas, VOCAB)
+    headings = [h.get_text(strip=True) for h in page.select(".hub-feed-source h3")]
+    assert headings == [s.title for s in config.sources]
+    for source in config.sources:
+        section = page.select_one(f"section[aria-labelledby='feed-{source.id}']")
+        if source.id in ("smc", "sutton-trust-bluesky"):
+            assert section.select_one(".hub-feed-source__updated time")["datetime"]
+            assert section.select(".hub-feed__item")
+        else:  # never fetched, or only the hub's own items: said plainly, with a link to the source
+            assert not section.select(".hub-feed__item")
+            notice = section.select_one(".hub-feed-source__stale")
+            if source.id != "dfe":
+                assert notice["role"] == "status" and "not been able to fetch" in notice.get_text()
+    assert not page.select(".hub-feed-none")
+
+
+def test_news_page_is_in_the_nav_after_news_and_blogs(build: Build) -> None:
+    nav = [a.get_text(strip=True) for a in build.html("news/").select(".md-tabs__link")]
+    assert "Sector news" in nav and "News and blogs" in nav, nav
+    assert nav.index("Sector news") == nav.index("News and blogs") + 1
 
 
 # --- builds with other settings ------------------------------------------------------------
@@ -157,6 +244,7 @@ def guard(tmp_path: Path) -> Iterator[tuple[dict[str, str], Path, Path]]:
 
 def test_offline_build_makes_no_connection_at_all(guard, tmp_path) -> None:
     env, record, loaded = guard
+    cached(tmp_path / "c", "smc", {"title": "Kept story", "link": "https://www.gov.uk/government/news/kept"})
     built = build_site(
         tmp_path / "site", {**env, "HUB_FEEDS": "offline", "HUB_CACHE_DIR": str(tmp_path / "c")}
     )
@@ -167,36 +255,31 @@ def test_offline_build_makes_no_connection_at_all(guard, tmp_path) -> None:
 
 def test_live_build_with_the_network_gone_keeps_its_blocks(guard, tmp_path) -> None:
     # The same guard, live: it must see (and refuse) the attempts, which proves it works,
-    # and every block must still be filled from the snapshot and the curated posts.
+    # and the blocks must still be filled from the cache.
     env, record, _ = guard
+    cached(tmp_path / "c", "smc", {"title": "Kept story", "link": "https://www.gov.uk/government/news/kept"})
     built = build_site(
         tmp_path / "site",
         {**env, "HUB_FEEDS": "live", "HUB_CACHE_DIR": str(tmp_path / "c"), "HUB_FEEDS_TIMEOUT": "3"},
     )
     assert "www.gov.uk" in record.read_text()
     outcomes = {LOG_LINE.match(line)["id"]: line for line in feeds_lines(built.log)}
-    assert "snapshot (fetch failed:" in outcomes["hub-blog"]
+    assert "cache (fetch failed:" in outcomes["smc"]
     home = BeautifulSoup(built.page_file("").read_text(), "html.parser")
-    assert home.select(".hub-news .hub-feed__item") and home.select(".hub-social .hub-feed__item")
+    assert [a.get_text(strip=True) for a in home.select(".hub-news .hub-feed__title")] == ["Kept story"]
 
 
 def test_stale_cache_shows_a_polite_notice(tmp_path) -> None:
-    old = (dt.datetime.now(dt.UTC) - dt.timedelta(days=9)).isoformat(timespec="seconds")
-    item = {"title": "Cached post", "link": SITE + "strategy/", "date": old, "source": "hub-blog"}
-    (hub_blog,) = [
-        s for s in load_feed_sources(PROJECT.feeds_file, PROJECT.schemas, VOCAB).sources if s.id == "hub-blog"
-    ]
-    cache = tmp_path / "cache" / "feeds"
-    cache.mkdir(parents=True)
-    (cache / "hub-blog.json").write_text(json.dumps({"url": hub_blog.url, "fetched": old, "items": [item]}))
+    item = {"title": "Cached story", "link": "https://www.gov.uk/government/news/cached"}
+    cached(tmp_path / "cache", "smc", item, days_old=9)
     built = build_site(tmp_path / "site", {"HUB_CACHE_DIR": str(tmp_path / "cache")})
     section = BeautifulSoup(built.page_file("news/").read_text(), "html.parser").select_one(
-        "section[aria-labelledby='feed-hub-blog']"
+        "section[aria-labelledby='feed-smc']"
     )
     notice = section.select_one(".hub-feed-source__stale")
     assert notice is not None and notice["role"] == "status"
     assert "more than 7 days" in notice.get_text()
-    assert [a.get_text(strip=True) for a in section.select(".hub-feed__title")] == ["Cached post"]
+    assert [a.get_text(strip=True) for a in section.select(".hub-feed__title")] == ["Cached story"]
 
 
 @pytest.fixture(scope="module")

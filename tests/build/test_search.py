@@ -11,14 +11,17 @@ import pytest
 from hub.search.pages import LISTING_URLS
 from tests.conftest import Build
 
-# One of each kind of page the index must hold, and the kind its results show.
+# One of each kind of page the index must hold: the group its results are shown in, and the
+# kind each result says it is.
 INDEXED = {
-    "strategy/data/measuring/": "Guidance",
-    "strategy/culture/": "Guidance",
-    "blog/2026/12/05/masterclass-2020-hiring/": "Blog post",
-    "organisations/upreach/": "Organisation",
-    "news/": "Sector news",
-    "glossary/": "Page",
+    "strategy/data/measuring/": ("guidance", "Guidance"),
+    "strategy/culture/": ("guidance", "Guidance"),
+    "plan/": ("guidance", "Guidance"),
+    "blog/2026/12/05/masterclass-2020-hiring/": ("news", "Masterclasses"),
+    "organisations/upreach/": ("organisations", "Organisation"),
+    "news/": ("news", "Sector news"),
+    "glossary/": ("guidance", "Glossary"),
+    "about/": ("about", "Page"),
 }
 # Listings, generated lists and the 404: never in the index.
 NOT_INDEXED = [
@@ -78,13 +81,32 @@ def test_the_header_search_is_ours_and_materials_stays_idle(build: Build) -> Non
     assert opener["title"] and not opener.has_attr("aria-label")
 
 
-@pytest.mark.parametrize(("url", "kind"), INDEXED.items())
-def test_content_pages_have_one_indexed_body(build: Build, url: str, kind: str) -> None:
+@pytest.mark.parametrize(("url", "filed"), INDEXED.items())
+def test_content_pages_have_one_indexed_body(build: Build, url: str, filed: tuple[str, str]) -> None:
+    group, kind = filed
     bodies = build.html(url).select("[data-pagefind-body]")
     assert len(bodies) == 1
     assert bodies[0].name == "article"
+    assert bodies[0]["data-pagefind-filter"] == f"group:{group}"
     assert bodies[0]["data-pagefind-meta"] == f"kind:{kind}"
     assert bodies[0].find("h1"), "Pagefind takes the result's title from the first <h1>"
+
+
+def test_sources_and_citations_are_left_out_of_the_index(build: Build) -> None:
+    """Every Sources section and every case study's Source box is inside [data-pagefind-ignore]."""
+    seen = 0
+    for url in build.page_urls():
+        body = build.html(url).select_one("[data-pagefind-body]")
+        if body is None:
+            continue
+        titles = body.select(".admonition > .admonition-title")
+        citations = body.select("h2#sources") + [t.parent for t in titles if t.get_text() == "Source"]
+        for citation in citations:
+            assert citation.find_parent(attrs={"data-pagefind-ignore": True}) or citation.has_attr(
+                "data-pagefind-ignore"
+            ), (url, citation.get_text()[:60])
+        seen += len(citations)
+    assert seen >= 12, "every guidance page has a Sources section, every real case study a Source box"
 
 
 @pytest.mark.parametrize("url", NOT_INDEXED)
@@ -95,6 +117,6 @@ def test_listings_are_not_indexed(build: Build, url: str) -> None:
 def test_lists_of_other_pages_inside_a_body_are_ignored(build: Build) -> None:
     soup = build.html("strategy/data/")
     ignored = soup.select("[data-pagefind-body] [data-pagefind-ignore]")
-    assert ignored and ignored[0].select(".hub-related-posts, .hub-generated")
+    assert any(block.select(".hub-related-posts, .hub-generated") for block in ignored)
     news = build.html("news/").select_one("[data-pagefind-body] [data-pagefind-ignore]")
     assert news is not None and news.select_one("#news")

@@ -1,18 +1,15 @@
-"""scripts/refresh_feeds.py: the snapshot made offline from a local feed file, and its check mode."""
+"""scripts/refresh_feeds.py: a refresh keeps what it cannot replace, and the check mode."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from hub.feeds.model import Item
 from hub.feeds.store import Kept, write_snapshot
 from scripts.refresh_feeds import main
-from tests.feedserver import FIXTURES
-from tests.project import ROOT, SITE_URL
+from tests.project import SITE_URL
 
 CONFIG = f"""\
 sources:
@@ -37,46 +34,39 @@ def config_file(tmp_path: Path) -> Path:
     return path
 
 
-def test_offline_refresh_reads_the_own_feed_and_keeps_other_entries(tmp_path, capsys) -> None:
-    snapshot = tmp_path / "snapshot.json"
-    kept = Item(
-        "Kept", "https://other.invalid/1", dt.datetime(2026, 1, 1, tzinfo=dt.UTC), "", "other", "news"
-    )
-    write_snapshot({"other": Kept((kept,), None)}, snapshot)
-    args = ["--config", str(config_file(tmp_path)), "--snapshot", str(snapshot), "--offline"]
-    assert main([*args, "--own-feed", str(FIXTURES / "feed.json")]) == 0
-    data = json.loads(snapshot.read_text())["sources"]
-    titles = [i["title"] for i in data["own"]["items"]]
-    assert titles == ["A post with no title, only text, as microblogs write them.", "A JSON Feed post"]
-    assert [i["title"] for i in data["other"]["items"]] == ["Kept"]  # a failure keeps the old entry
-    assert "own: fresh, 2 items" in capsys.readouterr().out
-
-
-def test_check_fails_on_an_empty_snapshot(tmp_path, capsys) -> None:
+def test_check_passes_on_an_empty_snapshot(tmp_path) -> None:
+    """None rather than ours: a snapshot with no outside items is valid (the site says so)."""
     snapshot = tmp_path / "snapshot.json"
     snapshot.write_text('{"sources": {}}\n')
+    assert main(["--config", str(config_file(tmp_path)), "--snapshot", str(snapshot), "--check"]) == 0
+
+
+def test_check_fails_on_a_snapshot_holding_the_hubs_own_items(tmp_path, capsys) -> None:
+    snapshot = tmp_path / "snapshot.json"
+    ours = Item("Ours", f"{SITE_URL}blog/x/", dt.datetime(2026, 1, 1, tzinfo=dt.UTC), "", "other", "blog")
+    write_snapshot({"other": Kept((ours,), None)}, snapshot)
     assert main(["--config", str(config_file(tmp_path)), "--snapshot", str(snapshot), "--check"]) == 1
-    assert "holds no items" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        f"{snapshot}: source 'other' holds the hub's own {SITE_URL}blog/x/: sector news is other people's\n"
+    )
 
 
 def test_check_passes_on_the_committed_snapshot() -> None:
     assert main(["--check"]) == 0
 
 
-def test_a_missing_own_feed_is_one_line_and_exit_1(tmp_path) -> None:
-    missing = tmp_path / "site" / "feed.json"
+def test_a_refresh_keeps_the_old_entry_of_a_source_that_fails(tmp_path) -> None:
     snapshot = tmp_path / "snapshot.json"
-    args = ["--config", str(config_file(tmp_path)), "--snapshot", str(snapshot), "--offline"]
-    run = subprocess.run(
-        [sys.executable, "scripts/refresh_feeds.py", *args, "--own-feed", str(missing)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
+    kept = Item(
+        "Kept", "https://other.invalid/1", dt.datetime(2026, 1, 1, tzinfo=dt.UTC), "", "other", "news"
     )
-    assert run.returncode == 1
-    assert (
-        run.stderr
-        == f"{missing}: cannot read the own feed (No such file or directory): build the site first\n"
+    write_snapshot({"other": Kept((kept,), None)}, snapshot)
+    config = tmp_path / "feeds.yml"
+    unreachable = CONFIG.replace("  - id: own", "  - id: gone").replace(
+        f"{SITE_URL}feed.json", "http://127.0.0.1:9/f.xml"
     )
-    assert not snapshot.exists()
+    config.write_text(unreachable)
+    assert main(["--config", str(config), "--snapshot", str(snapshot), "--timeout", "2"]) == 0
+    data = json.loads(snapshot.read_text())["sources"]
+    assert [i["title"] for i in data["other"]["items"]] == ["Kept"]
+    assert "gone" not in data

@@ -1,9 +1,23 @@
 /* Site search, the results: loaded by main.js when the visitor first opens the search.
  * Imports Pagefind's own JS API (site/pagefind/pagefind.js, written by hooks/search.py), which
- * fetches only the index chunks and fragments each query needs. Keyboard as Material's search:
- * arrow keys move between the box and the results, Enter opens one (main.js handles Esc).
+ * fetches only the index chunks and fragments each query needs. Results come group by group,
+ * guidance first (each group is its own filtered query, so a thousand posts that quote a guidance
+ * page never push it down), each group with its best matches and a "Show more" button.
+ * Keyboard as Material's search: arrow keys move between the box, the results and the buttons,
+ * Enter opens a result (main.js handles Esc).
  */
-import { SHOWN, bundleUrls, countText, excerptRuns, nextPosition, normalise } from "./logic.js";
+import {
+  FIRST_SHOWN,
+  GROUPS,
+  MORE,
+  bundleUrls,
+  countText,
+  excerptRuns,
+  groupHeading,
+  moreText,
+  nextPosition,
+  normalise,
+} from "./logic.js";
 
 const urls = bundleUrls(import.meta.url);
 
@@ -24,6 +38,7 @@ class Search {
     this.wanted = ""; // the box's text, normalised
     this.running = false; // a query is being answered
     this.shownQuery = null; // the query the list answers
+    this.groups = []; // the shown query's groups: {id, label, results}, for "Show more"
     input.addEventListener("input", () => this.search());
     input.form.addEventListener("reset", () => {
       window.setTimeout(() => this.search(), 0); // after the box is emptied
@@ -33,6 +48,11 @@ class Search {
     // A chosen result closes the search, even one for the page already shown.
     // Its query's words go with it, for the page to mark (main.js keeps them in the tab).
     this.list.addEventListener("click", (event) => {
+      const more = event.target.closest("button.hub-search-more");
+      if (more) {
+        this.showMore(more);
+        return;
+      }
       const link = event.target.closest("a");
       if (!link) return;
       remember(new URL(link.href).pathname, this.shownQuery.split(" "));
@@ -63,8 +83,9 @@ class Search {
     return Boolean(element.closest && element.closest("[data-hub-search]"));
   }
 
+  // What the arrow keys move through: every result, and each group's "Show more" button.
   links() {
-    return [...this.list.querySelectorAll("a.md-search-result__link")];
+    return [...this.list.querySelectorAll("a.md-search-result__link, button.hub-search-more")];
   }
 
   onKey(event) {
@@ -82,7 +103,7 @@ class Search {
   }
 
   choose(index) {
-    const link = this.links()[index];
+    const link = this.list.querySelectorAll("a.md-search-result__link")[index];
     if (link) link.click(); // a click, so Material's instant navigation handles it
   }
 
@@ -97,28 +118,87 @@ class Search {
       while (this.wanted !== this.shownQuery) {
         const query = this.wanted;
         if (!query) {
-          this.show(query, [], null);
+          this.show(query, [], []);
           continue;
         }
-        const found = await this.pagefind.search(query);
+        const found = await Promise.all(
+          GROUPS.map((group) => this.pagefind.search(query, { filters: { group: group.id } })),
+        );
         if (query !== this.wanted) continue; // newer text was typed meanwhile: ask that
-        if (!found) break;
-        const pages = await Promise.all(found.results.slice(0, SHOWN).map((result) => result.data()));
+        if (found.some((answer) => !answer)) break;
+        const groups = GROUPS.map((group, index) => ({ ...group, results: found[index].results }));
+        const pages = await Promise.all(groups.map((group) => pageData(group.results, 0, FIRST_SHOWN)));
         if (query !== this.wanted) continue;
-        this.show(query, pages, found.results.length);
+        this.show(query, groups, pages);
       }
     } finally {
       this.running = false;
     }
   }
 
-  show(query, pages, total) {
+  show(query, groups, pages) {
     this.shownQuery = query;
-    this.list.replaceChildren(...pages.map((page) => resultItem(page)));
-    this.status.textContent = total === null ? "Type to start searching" : countText(total, pages.length);
-    this.list.hidden = pages.length === 0;
+    this.groups = groups;
+    const shown = groups.map((group, index) => [group, pages[index]]).filter(([group]) => group.results.length);
+    this.list.replaceChildren(...shown.map(([group, data]) => groupSection(group, data)));
+    const totals = groups.map((group) => ({ label: group.label, total: group.results.length }));
+    this.status.textContent = query ? countText(totals) : "Type to start searching";
+    this.list.hidden = shown.length === 0;
     this.list.dataset.query = query; // what the list answers (tests and `make bench` wait on it)
   }
+
+  // The next results of one group, added below the ones shown; focus moves to the first added,
+  // so a keyboard user carries on from there.
+  async showMore(button) {
+    const group = this.groups.find((candidate) => candidate.id === button.dataset.group);
+    const list = button.previousElementSibling;
+    if (!group || button.disabled) return;
+    const query = this.shownQuery;
+    const from = list.children.length;
+    button.disabled = true;
+    const pages = await pageData(group.results, from, MORE);
+    if (query !== this.shownQuery || !list.isConnected) return; // a newer query replaced the list
+    list.append(...pages.map((page) => resultItem(page)));
+    const label = moreText(group.label, list.children.length, group.results.length);
+    const first = list.children[from] && list.children[from].querySelector("a");
+    if (first) first.focus();
+    if (label) {
+      button.textContent = label;
+      button.disabled = false;
+    } else {
+      button.remove();
+    }
+  }
+}
+
+// The data (title, excerpt, URL) of `count` results from `start`: one fragment fetch each.
+function pageData(results, start, count) {
+  return Promise.all(results.slice(start, start + count).map((result) => result.data()));
+}
+
+// One group: its heading with the count, its best matches, and "Show more" when there are more.
+function groupSection(group, pages) {
+  const section = document.createElement("section");
+  section.className = "hub-search-group";
+  section.setAttribute("aria-labelledby", `hub-search-group-${group.id}`);
+  const heading = document.createElement("h2");
+  heading.className = "hub-search-group__title";
+  heading.id = `hub-search-group-${group.id}`;
+  heading.textContent = groupHeading(group.label, group.results.length);
+  const list = document.createElement("ol");
+  list.className = "md-search-result__list";
+  list.append(...pages.map((page) => resultItem(page)));
+  section.append(heading, list);
+  const label = moreText(group.label, pages.length, group.results.length);
+  if (label) {
+    const more = document.createElement("button");
+    more.type = "button";
+    more.className = "hub-search-more";
+    more.dataset.group = group.id;
+    more.textContent = label;
+    section.append(more);
+  }
+  return section;
 }
 
 function resultItem(page) {

@@ -2,8 +2,21 @@
  * docs/javascripts/search/dialog.js uses them; hub/search/ builds the index they query.
  */
 
-/** How many results a query shows at once (the rest are counted, not fetched). */
-export const SHOWN = 10;
+/** The groups results are shown in, in this order: guidance first, then news and case
+ * studies, then organisations, then the pages about the hub. Each page's group is a Pagefind
+ * filter (`group`) that hub/search/pages.py gives it; a test checks both name these ids. */
+export const GROUPS = [
+  { id: "guidance", label: "Guidance" },
+  { id: "news", label: "News and case studies" },
+  { id: "organisations", label: "Organisations" },
+  { id: "about", label: "About the hub" },
+];
+
+/** How many of a group's best matches a query shows at first. */
+export const FIRST_SHOWN = 5;
+
+/** How many more each "Show more" adds to a group (the rest are counted, not fetched). */
+export const MORE = 10;
 
 const ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#x27;": "'" };
 
@@ -23,11 +36,29 @@ export function excerptRuns(excerpt) {
   return runs;
 }
 
-/** What the live region announces once a query's results are shown. */
-export function countText(total, shown) {
+/** What the live region announces once a query's results are shown: the total, and how
+ * many each group has (`groups`: [{label, total}], in the order they are shown). */
+export function countText(groups) {
+  const total = groups.reduce((sum, group) => sum + group.total, 0);
   if (total === 0) return "No matching documents";
-  const count = total === 1 ? "1 matching document" : `${total} matching documents`;
-  return shown < total ? `${count}, showing the first ${shown}` : count;
+  const parts = groups.filter((group) => group.total > 0).map((group) => `${group.total.toLocaleString("en-GB")} in ${group.label}`);
+  return `${plural(total, "result")}: ${parts.join(", ")}`;
+}
+
+/** A group's heading: its label and how many results it has. */
+export function groupHeading(label, total) {
+  return `${label} (${plural(total, "result")})`;
+}
+
+/** The "Show more" button of a group with `shown` of `total` results on screen ("" when all are). */
+export function moreText(label, shown, total) {
+  const left = total - shown;
+  if (left <= 0) return "";
+  return `Show ${Math.min(MORE, left)} more in ${label} (${left} not shown)`;
+}
+
+function plural(count, noun) {
+  return `${count.toLocaleString("en-GB")} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 /** The next focus position when arrow keys move through results: -1 is the search box. */

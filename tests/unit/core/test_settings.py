@@ -91,3 +91,28 @@ def test_today_is_the_real_date_unless_set() -> None:
 def test_a_bad_today_names_the_variable(value: str) -> None:
     with pytest.raises(SettingsError, match=rf"HUB_TODAY='{value}': give a date as YYYY-MM-DD"):
         settings(today=value)
+
+
+def test_who_runs_the_hub_defaults_to_the_editors_reached_through_the_repository() -> None:
+    got = settings(cms_repo="employer-hub/employer-hub")
+    assert (got.run_by, got.contact_email) == ("The hub editors", "")
+    assert got.issues_url == "https://github.com/employer-hub/employer-hub/issues"
+    assert got.new_issue_url == "https://github.com/employer-hub/employer-hub/issues/new"
+
+
+def test_who_runs_the_hub_can_be_named_with_an_address() -> None:
+    got = settings(cms_repo="o/n", run_by="  Example   Trust ", contact_email="hub@example.org")
+    assert (got.run_by, got.contact_email) == ("Example Trust", "hub@example.org")
+
+
+@pytest.mark.parametrize(
+    ("hub", "message"),
+    [
+        ({"contact_email": "not an address"}, "HUB_CONTACT_EMAIL='not an address': give an email address"),
+        ({"contact_email": "a@b"}, "HUB_CONTACT_EMAIL='a@b': give an email address"),
+        ({"cms_repo": "https://github.com/o/n"}, "HUB_CMS_REPO='https://github.com/o/n': give the GitHub"),
+    ],
+)
+def test_a_bad_contact_setting_stops_the_build(hub: dict, message: str) -> None:
+    with pytest.raises(SettingsError, match=message):
+        settings(**hub)

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from hub.feeds.collect import newest_first
+from hub.feeds.collect import newest_first, social_posts
 from hub.feeds.model import Item
 from hub.feeds.store import Kept, read_cache, write_cache
 from tests.unit.feeds.support import NOW, cache, item, only, run, source
@@ -117,3 +117,44 @@ def test_each_item_names_its_platform_from_the_vocabulary(server, tmp_path) -> N
     )
     stray = Item("From an edited cache", "", None, "", "s", "myspace")
     assert (collected.platform(stray).label, collected.platform(stray).icon) == ("", "")
+
+
+OWN_AND_OTHER = b"""<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Mixed</title>
+<item><title>Our own post</title><link>https://example.org/blog/2026/11/01/ours/</link>
+<pubDate>Sun, 01 Nov 2026 09:00:00 GMT</pubDate></item>
+<item><title>Their story</title><link>https://other.example.org/story</link>
+<pubDate>Sat, 31 Oct 2026 09:00:00 GMT</pubDate></item>
+</channel></rss>"""
+
+
+def test_an_item_linking_to_the_hub_is_never_sector_news(server, tmp_path) -> None:
+    """The hub's own posts have "Latest news and blogs": a feed that carries them (the hub's
+    own, or a partner's that links back) never puts them under sector news."""
+    server.log.bodies["mixed"] = (OWN_AND_OTHER, {"Content-Type": "application/rss+xml"})
+    collected = run(tmp_path, source(server, "body/mixed"))
+    assert only(collected) == ("fresh", "", ["Their story"])
+    assert [i.title for i in collected.news] == ["Their story"]
+
+
+def test_the_snapshot_hubs_own_items_are_left_out_too(server, tmp_path) -> None:
+    ours = Item("Ours", "https://example.org/blog/x/", day(2), "", "s", "blog")
+    theirs = Item("Theirs", "https://other.example.org/y", day(1), "", "s", "news")
+    collected = run(tmp_path, source(server, "status/404"), snapshot={"s": Kept((ours, theirs), NOW)})
+    assert only(collected) == ("snapshot", "HTTP 404", ["Theirs"])
+
+
+@pytest.mark.parametrize(
+    ("platform", "link", "shown"),
+    [
+        ("linkedin", "https://www.linkedin.com/posts/someone-1", True),
+        ("bluesky", "https://bsky.app/profile/someone/post/1", True),
+        ("hub", "https://www.linkedin.com/posts/someone-2", False),  # not a social platform
+        ("blog", "https://other.example.org/post", False),
+        ("linkedin", "https://example.org/strategy/", False),  # a link to the hub itself
+    ],
+)
+def test_only_posts_on_social_platforms_are_social_posts(platform: str, link: str, shown: bool) -> None:
+    post = Item("A post", link, day(3), "", "curated", platform)
+    kept = social_posts([post], ("linkedin", "x", "mastodon", "bluesky"), "https://example.org/")
+    assert kept == ([post] if shown else [])
