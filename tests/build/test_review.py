@@ -57,7 +57,7 @@ def due(tmp_path_factory: pytest.TempPathFactory) -> Build:
     config = copy_project(root)
     legal = root / LEGAL
     text = legal.read_text(encoding="utf-8")
-    legal.write_text(text.replace("reviewed: 2026-11-25\n", "reviewed: 2026-01-10\nreview_every: 6\n", 1))
+    legal.write_text(re.sub(r"(?m)^reviewed: \S+$", "reviewed: 2026-01-10\nreview_every: 6", text, count=1))
     org = root / ORG
     org.write_text(
         re.sub(r"last_reviewed: \S+", "last_reviewed: 2025-06-01", org.read_text("utf-8")), "utf-8"
@@ -129,7 +129,7 @@ def test_a_bad_review_date_stops_the_build_with_path_and_line(
 ) -> None:
     config = copy_project(tmp_path)
     legal = tmp_path / LEGAL
-    text = legal.read_text(encoding="utf-8").replace("reviewed: 2026-11-25\n", "", 1)
+    text = re.sub(r"(?m)^reviewed: \S+\n", "", legal.read_text(encoding="utf-8"), count=1)
     legal.write_text(_with_fields(text, front_matter), encoding="utf-8")
     built = sitebuild.build_site(config, tmp_path / "s")
     assert not built.ok
