@@ -74,27 +74,32 @@ export function remembering(stem) {
   };
 }
 
-/* An entry's search text: " word stem word stem …", each word and its stem once, each after a
- * space, so a search word matches the start of a word ("north" finds "North East", "art"
- * does not find "start"). */
+/* An entry's search text: " word stem word stem … ", each word and its stem once, each between
+ * spaces, so a search word matches whole words or the start of one ("north" finds "North
+ * East", "art" does not find "start"). */
 export function searchText(parts, stem) {
   const found = new Set();
   for (const word of words(parts.join(" "))) {
     found.add(word);
     found.add(stem(word));
   }
-  return ` ${[...found].join(" ")}`;
+  return ` ${[...found].join(" ")} `;
 }
 
-/* The search words of a query, each as the forms that may match it: the word as typed (it may
- * be the start of a longer one) and its stem. Stop words are dropped. */
+// A search word this long, or the last one (still being typed), may be the start of a longer
+// word ("apprentice" finds "apprenticeships"); a shorter one before it is a whole word ("care
+// experienced" is about care, not careers).
+export const PREFIX_LENGTH = 6;
+
+/* The search words of a query, each as the forms that may match it: the word and its stem,
+ * each followed by a space when it must be a whole word. Stop words are dropped. */
 export function searchTerms(query, stem) {
-  return words(query)
-    .filter((word) => !STOP_WORDS.has(word))
-    .map((word) => {
-      const root = stem(word);
-      return root === word ? [` ${word}`] : [` ${word}`, ` ${root}`];
-    });
+  const wanted = words(query).filter((word) => !STOP_WORDS.has(word));
+  return wanted.map((word, index) => {
+    const end = index === wanted.length - 1 || word.length >= PREFIX_LENGTH ? "" : " ";
+    const root = stem(word);
+    return root === word ? [` ${word}${end}`] : [` ${word}${end}`, ` ${root}${end}`];
+  });
 }
 
 /* Organisations ready to filter: each with its search text made once, here. */
