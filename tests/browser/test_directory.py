@@ -66,7 +66,8 @@ def status_text(near: int, wider: int = 0, region: str = "") -> str:
     around = " or ".join(
         next(t for t in REGIONS if t.id == a).in_words for a in areas_around(region, REGIONS)
     )
-    return f"Showing {count} of {total} organisations: {near or 'none'} in {place}, {wider} across {around}."
+    split = f"{near} in {place}, {wider} across {around}" if near else f"all across {around}"
+    return f"Showing {count} of {total} organisations: {split}."
 
 
 def status_says(page, text: str) -> None:

@@ -190,7 +190,8 @@ export function statusText(found, total, limit, state = {}, areas = {}) {
     if (count > limit) return `${count} of ${total} match; showing the first ${limit}.`;
     return `Showing ${count} of ${total} organisations.`;
   }
-  const split = `${found.near || "none"} in ${areas[state.region][0]}, ${found.wider} across ${widerWords(state.region, areas)}`;
+  const across = `across ${widerWords(state.region, areas)}`;
+  const split = found.near ? `${found.near} in ${areas[state.region][0]}, ${found.wider} ${across}` : `all ${across}`;
   if (count > limit) return `${count} of ${total} match (${split}); showing the first ${limit}.`;
   return `Showing ${count} of ${total} organisations: ${split}.`;
 }

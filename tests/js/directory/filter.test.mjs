@@ -139,7 +139,7 @@ describe("what the page says", () => {
     [{ near: 250, wider: 0 }, 5039, 100, {}, "250 of 5039 match; showing the first 100."],
     [{ near: 250, wider: 0 }, 5039, 300, {}, "Showing 250 of 5039 organisations."],
     [{ near: 2, wider: 12 }, 60, 100, { region: "north-east" }, "Showing 14 of 60 organisations: 2 in the North East, 12 across England or the whole UK."],
-    [{ near: 0, wider: 12 }, 60, 100, { region: "north-east" }, "Showing 12 of 60 organisations: none in the North East, 12 across England or the whole UK."],
+    [{ near: 0, wider: 12 }, 60, 100, { region: "north-east" }, "Showing 12 of 60 organisations: all across England or the whole UK."],
     [{ near: 90, wider: 900 }, 5039, 100, { region: "scotland" }, "990 of 5039 match (90 in Scotland, 900 across the whole UK); showing the first 100."],
   ];
   for (const [counts, total, limit, where, text] of STATUS) {
