@@ -46,19 +46,19 @@ export function isUnfiltered(state) {
   return !state.q && FILTERS.every((name) => !state[name]);
 }
 
-/* Lower case, without accents or apostrophes ("Café" -> "cafe", "King's" -> "kings"). */
+/* Lower case, without accents or apostrophes ("Café" -> "cafe", "King's" -> "kings"). Plain
+ * ASCII, most of the directory, skips the Unicode work (the whole directory is folded at once). */
 export function fold(text) {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f'’]/g, "")
-    .toLowerCase();
+  const lower = text.toLowerCase().replace(/['’]/g, "");
+  return ASCII.test(lower) ? lower : lower.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /* The words of a text, folded: letters and digits of any script. */
 export function words(text) {
-  return fold(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+  const folded = fold(text);
+  return folded.split(ASCII.test(folded) ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
 /* `stem`, remembering each word's stem: the same few thousand words recur in every entry. */
