@@ -490,7 +490,9 @@ def test_without_javascript_page_links_reach_every_organisation(
         following = page.locator("nav.hub-directory__pages a[rel=next]")
         if not following.count():
             break
-        following.click()
+        # The next page's list is read once it has loaded, never half parsed (a race under load).
+        with page.expect_navigation(wait_until="load"):
+            following.click()
     context.close()
     total = len(list((big_site / "organisations").glob("*/index.html")))  # page/<n>/ is deeper
     assert pages == -(-(BIG + len(ORGS)) // 100)
