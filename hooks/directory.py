@@ -28,6 +28,10 @@ FEATURE = "directory"
 # The page tool (overrides/partials/tools.html) the first directory page loads: the filters.
 TOOL = "directory"
 DIRECTORY_PAGE = "organisations/index.md"
+# The Porter stemmer the filters' search uses for word forms (npm `stemmer`, pinned in
+# package.json), served beside the filters' script from node_modules, as Decap is.
+STEMMER_SOURCE = "node_modules/stemmer/index.js"
+STEMMER_URI = "javascripts/directory/stemmer.js"
 DIRECTORY_TITLE = "Find an organisation"
 DIRECTORY_DESCRIPTION = (
     "Find UK organisations that help employers with outreach, fair recruitment, apprenticeships, "
@@ -72,7 +76,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         )
     for org in organisations:
         body = directory.render_organisation(org, to_html, context.vocab, env)
-        page = GeneratedPage(directory.page_meta(org.name, org.summary), body, org)
+        # The tool on an organisation's page: "All organisations" brings back the filters.
+        meta = {**directory.page_meta(org.name, org.summary), "tools": [TOOL]}
+        page = GeneratedPage(meta, body, org)
         _add(files, config, state, f"organisations/{org.slug}.md", page, InclusionLevel.NOT_IN_NAV)
     files.append(
         File.generated(
@@ -91,6 +97,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             content=directory.to_filter_index(organisations, context.vocab),
         )
     )
+    files.append(File.generated(config, STEMMER_URI, content=_stemmer(context.project.root)))
     log.info("directory: %d organisations", len(organisations))
     return files
 
@@ -132,6 +139,14 @@ def _directory_page(listing: directory.DirectoryPage, vocab: Vocabularies, env: 
     if listing.number == 1:
         meta["tools"] = [TOOL]
     return GeneratedPage(meta, body)
+
+
+def _stemmer(root: Path) -> str:
+    """The stemmer's ES module from node_modules, or a build error saying how to install it."""
+    source = root / STEMMER_SOURCE
+    if not source.is_file():
+        raise PluginError(f"{source} is not installed: run `make` (or `npm ci`) first")
+    return source.read_text(encoding="utf-8")
 
 
 def _inclusion(listing: directory.DirectoryPage) -> InclusionLevel:

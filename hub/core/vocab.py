@@ -20,7 +20,13 @@ class Term:
     tag: str = ""
     summary: str = ""
     covers: tuple[str, ...] = ()  # regions only: the ids of the regions this area takes in
+    prose: str = ""  # regions only: how a sentence names the area ("the North East")
     icon: str = ""  # a Material icon path, e.g. material/crown (platforms)
+
+    @property
+    def in_words(self) -> str:
+        """How a sentence names the term: `prose` when given, else the label."""
+        return self.prose or self.label
 
     @property
     def url(self) -> str:

@@ -41,6 +41,7 @@ QUOTED = [
     "publish your data",
     "promotion",
 ]
+PLACES = ["Newcastle upon Tyne", "Leeds", "Bristol", "Cardiff", "Glasgow", "Belfast", "Norwich", "Derby"]
 
 
 def organisation_name(n: int) -> str:
@@ -52,7 +53,7 @@ def write_organisations(folder: Path, count: int, vocab: Vocabularies, *, seed: 
     """Write `count` valid organisation files into `folder`; return their paths."""
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
-    regions, support = vocab.ids("regions"), vocab.ids("support")
+    support, stages = vocab.ids("support"), vocab.ids("stages")
     elements, kinds = vocab.ids("elements"), vocab.ids("organisation_types")
     written = []
     for n in range(count):
@@ -63,7 +64,9 @@ def write_organisations(folder: Path, count: int, vocab: Vocabularies, *, seed: 
             f'summary: "{summary}"\n'
             f"website: https://synthetic-{n}.example.org.uk\n"
             f"type: {rng.choice(kinds)}\n"
-            f"regions: [{', '.join(rng.sample(regions, 2))}]\n"
+            f"where: [{', '.join(synthetic_where(rng, vocab))}]\n"
+            f"places: [{rng.choice(PLACES)}]\n"
+            f"stages: [{', '.join(rng.sample(stages, 2))}]\n"
             f"support: [{', '.join(rng.sample(support, 3))}]\n"
             f"elements: [{', '.join(rng.sample(elements, 2))}]\n"
             "last_reviewed: 2026-11-24\n",
@@ -71,6 +74,17 @@ def write_organisations(folder: Path, count: int, vocab: Vocabularies, *, seed: 
         )
         written.append(file)
     return written
+
+
+def synthetic_where(rng: random.Random, vocab: Vocabularies) -> list[str]:
+    """Where a synthetic organisation works, in each of the shapes `where` allows: the whole UK,
+    one or two nations, or one or two regions (areas with nothing inside them)."""
+    terms = vocab["regions"]
+    whole = next(term for term in terms if not any(term.id in other.covers for other in terms))
+    nations = list(whole.covers)
+    regions = [term.id for term in terms if not term.covers and term.id not in nations]
+    shape = rng.choice([[whole.id], nations, regions])
+    return rng.sample(shape, min(len(shape), rng.choice([1, 2])))
 
 
 def directory_with_extra(folder: Path, real: Path, count: int, vocab: Vocabularies) -> Path:

@@ -12,6 +12,7 @@ import io
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import nh3
@@ -42,13 +43,15 @@ class Organisation:
     name: str
     summary: str
     website: str
-    regions: tuple[str, ...]
+    where: tuple[str, ...]  # ids from the `regions` vocabulary: uk-wide, nations or regions
+    stages: tuple[str, ...]  # ids from the `stages` vocabulary
     support: tuple[str, ...]
     elements: tuple[str, ...]
     kind: str
     last_reviewed: dt.date
     description: str = ""
     sectors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()  # towns, cities or counties, as people write them
     cost: str = ""
     source: str = field(default="", compare=False)
     name_line: int = field(default=1, compare=False)
@@ -68,6 +71,14 @@ class FolderNotFound(DataErrors):
     """The folder of organisations does not exist: one problem, with nothing else checked."""
 
 
+@dataclass(frozen=True)
+class Checker:
+    """What checks one organisation file: its schema, and the areas `where` may name."""
+
+    schema: Draft202012Validator
+    regions: Sequence[Term]
+
+
 def organisation_validator(vocab: Vocab, schemas: Path) -> Draft202012Validator:
     """Return a validator for one organisation, its `x-vocabulary` lists filled from `vocab`."""
     schema = fill_vocabularies(read_schema("organisation", schemas), vocab)
@@ -75,13 +86,20 @@ def organisation_validator(vocab: Vocab, schemas: Path) -> Draft202012Validator:
     return validator(schema)
 
 
-def load_organisation(path: Path, validator: Draft202012Validator) -> Organisation:
+def organisation_checker(vocab: Vocab, schemas: Path) -> Checker:
+    """Return what checks one organisation file against the schema and the vocabularies."""
+    return Checker(organisation_validator(vocab, schemas), vocab["regions"])
+
+
+def load_organisation(path: Path, checker: Checker) -> Organisation:
     """Load, validate and type one organisation file; raise DataErrors with every problem."""
     loaded = load_yaml(path)
     errors = _file_name_errors(path)
     if loaded.data is None:
         raise DataErrors([*errors, DataError(loaded.path, 1, "", "the file is empty: give the fields")])
-    errors += schema_errors(loaded, validator)
+    errors += schema_errors(loaded, checker.schema)
+    if not errors:
+        errors += where_errors(loaded, checker.regions)
     if errors:
         raise DataErrors(errors)
     return _to_record(path.stem, loaded)
@@ -91,7 +109,7 @@ def load_organisations(folder: Path, vocab: Vocab, schemas: Path) -> list[Organi
     """Load every organisation in `folder`, sorted by name; raise DataErrors with all problems."""
     if not folder.is_dir():  # a mistyped HUB_ORGANISATIONS_DIR or --folder: a message, not a traceback
         raise FolderNotFound([DataError(display_path(folder), 1, "", "folder not found")])
-    validator = organisation_validator(vocab, schemas)
+    checker = organisation_checker(vocab, schemas)
     errors: list[DataError] = []
     organisations: list[Organisation] = []
     for path in sorted(folder.iterdir()):
@@ -101,7 +119,7 @@ def load_organisations(folder: Path, vocab: Vocab, schemas: Path) -> list[Organi
             errors.append(_not_yml(path))
             continue
         try:
-            organisations.append(load_organisation(path, validator))
+            organisations.append(load_organisation(path, checker))
         except DataErrors as exc:
             errors.extend(exc.errors)
     errors += duplicate_errors(organisations)
@@ -126,6 +144,24 @@ def _file_name_errors(path: Path) -> list[DataError]:
         return []
     message = "the file name must be lowercase letters, digits and hyphens, e.g. sutton-trust.yml"
     return [DataError(display_path(path), 1, "", message)]
+
+
+def where_errors(loaded: Loaded, regions: Sequence[Term]) -> list[DataError]:
+    """`where` names each area once, at the level the organisation works: an area listed with
+    one inside it (uk-wide with london, england with london) says two different things."""
+    where = loaded.data["where"]
+    inside = {term.id: areas_inside(term.id, regions) for term in regions}
+    wording = {term.id: term.in_words for term in regions}
+    errors = []
+    for index, area in enumerate(where):
+        wider = next((other for other in where if area in inside[other]), None)
+        if wider is not None:
+            message = (
+                f"{area!r} is inside {wider!r}, which is listed too: keep {wider!r} alone if it "
+                f"works across {wording[wider]}, or list only the parts it works in"
+            )
+            errors.append(DataError(loaded.path, loaded.line_of(["where", index]), f"where.{index}", message))
+    return errors
 
 
 def duplicate_errors(organisations: Iterable[Organisation]) -> list[DataError]:
@@ -158,13 +194,15 @@ def _to_record(slug: str, loaded: Loaded) -> Organisation:
         name=data["name"].strip(),
         summary=" ".join(data["summary"].split()),
         website=data["website"],
-        regions=tuple(data["regions"]),
+        where=tuple(data["where"]),
+        stages=tuple(data["stages"]),
         support=tuple(data["support"]),
         elements=tuple(data["elements"]),
         kind=data["type"],
         last_reviewed=reviewed if isinstance(reviewed, dt.date) else dt.date.fromisoformat(reviewed),
         description=data.get("description", "").strip(),
         sectors=tuple(data.get("sectors", ())),
+        places=tuple(" ".join(place.split()) for place in data.get("places", ())),
         cost=data.get("cost", ""),
         source=loaded.path,
         name_line=loaded.line_of(["name"]),
@@ -175,19 +213,56 @@ def _to_record(slug: str, loaded: Loaded) -> Organisation:
 # --- Filtering helpers shared by the templates and the browser script ------------------------
 
 
-def covered_regions(org: Organisation, regions: Sequence[Term]) -> list[str]:
-    """Every region the organisation serves: its own and, through `covers` in
-    data/vocabularies.yml, every region inside them (UK-wide takes in England, England its
-    regions)."""
+@cache  # a vocabulary is a tuple of frozen terms: called once per organisation, made once
+def areas_inside(area: str, regions: Sequence[Term]) -> tuple[str, ...]:
+    """Every area inside `area`, through `covers` in data/vocabularies.yml (the UK takes in
+    England, England its regions), in the vocabulary's order; cycles end."""
     covers = {term.id: term.covers for term in regions}
-    covered: set[str] = set()
-    waiting = list(org.regions)
+    found: set[str] = set()
+    waiting = list(covers.get(area, ()))
     while waiting:
-        region = waiting.pop()
-        if region not in covered:
-            covered.add(region)
-            waiting.extend(covers.get(region, ()))
-    return sorted(covered)
+        inner = waiting.pop()
+        if inner not in found and inner != area:
+            found.add(inner)
+            waiting.extend(covers.get(inner, ()))
+    return tuple(term.id for term in regions if term.id in found)
+
+
+@cache
+def areas_around(area: str, regions: Sequence[Term]) -> tuple[str, ...]:
+    """Every area that takes `area` in, the nearest first (North East: England, then the UK)."""
+    inside = {term.id: areas_inside(term.id, regions) for term in regions}
+    around = [term.id for term in regions if area in inside[term.id]]
+    return tuple(sorted(around, key=lambda wider: len(inside[wider])))
+
+
+def works_in(org: Organisation, regions: Sequence[Term]) -> list[str]:
+    """The areas the organisation works in, wholly or in part: the region filter lists it first
+    ("in the North East") for these. Its own areas and every area around them."""
+    found = {area for own in org.where for area in (own, *areas_around(own, regions))}
+    return [term.id for term in regions if term.id in found]
+
+
+def works_across(org: Organisation, regions: Sequence[Term]) -> list[str]:
+    """The areas the organisation reaches only as part of wider work (an England-wide charity
+    in the North East): the region filter lists it under its own heading for these."""
+    near = set(works_in(org, regions))
+    found = {area for own in org.where for area in areas_inside(own, regions)} - near
+    return [term.id for term in regions if term.id in found]
+
+
+def region_choices(regions: Sequence[Term]) -> list[tuple[str, list[Term]]]:
+    """The areas a visitor chooses from: those with nothing inside them (regions and nations),
+    grouped under their nation ("England") where they have one, else ungrouped ("")."""
+    groups: dict[str, list[Term]] = {}
+    labels = {term.id: term for term in regions}
+    for term in regions:
+        if term.covers:
+            continue
+        around = areas_around(term.id, regions)
+        group = labels[around[0]].in_words if len(around) > 1 else ""
+        groups.setdefault(group, []).append(term)
+    return list(groups.items())
 
 
 def by_element(organisations: Iterable[Organisation]) -> dict[str, list[Organisation]]:
@@ -282,6 +357,7 @@ def render_directory(page: DirectoryPage, vocab: Vocab, env: Environment) -> str
         status=status_text(page),
         vocab=vocab,
         labels=labels_of(vocab),
+        region_choices=region_choices(vocab["regions"]),
     )
 
 
@@ -297,6 +373,7 @@ def render_organisation(
         description=description_html(org, markdown),
         vocab=vocab,
         labels=labels_of(vocab),
+        choosable={term.id for _, terms in region_choices(vocab["regions"]) for term in terms},
     )
 
 
@@ -322,7 +399,7 @@ def structured_data(
         description=org.summary,
         website=org.website,
         page_url=site_url + org.url,
-        areas=[labels["regions"][r] for r in org.regions],
+        areas=[*(labels["regions"][r] for r in org.where), *org.places],
         topics=[labels["support"][s] for s in org.support],
     )
 
@@ -340,7 +417,9 @@ def to_json(organisations: Sequence[Organisation], vocab: Vocab) -> str:
             "summary": org.summary,
             "description": org.description,
             "website": org.website,
-            "regions": list(org.regions),
+            "where": list(org.where),
+            "places": list(org.places),
+            "stages": list(org.stages),
             "support": list(org.support),
             "elements": list(org.elements),
             "type": org.kind,
@@ -358,10 +437,11 @@ def to_filter_index(organisations: Sequence[Organisation], vocab: Vocab) -> str:
     """The compact data the directory's script filters: one array per organisation, read by
     docs/javascripts/directory/filter.js (`prepare`), fetched once when a visitor filters.
 
-    [slug, name, summary, type, support, regions, regions served (with those they cover),
-    elements, sectors], and the labels the script prints.
+    [slug, name, summary, type, support, where, places, areas it works in, areas it reaches as
+    part of wider work, stages, elements, sectors]; the labels the script prints and searches;
+    and for each area how a sentence names it and the areas around it, nearest first.
     """
-    labels = labels_of(vocab)
+    regions = vocab["regions"]
     records = [
         [
             org.slug,
@@ -369,15 +449,24 @@ def to_filter_index(organisations: Sequence[Organisation], vocab: Vocab) -> str:
             org.summary,
             org.kind,
             list(org.support),
-            list(org.regions),
-            covered_regions(org, vocab["regions"]),
+            list(org.where),
+            list(org.places),
+            works_in(org, regions),
+            works_across(org, regions),
+            list(org.stages),
             list(org.elements),
             list(org.sectors),
         ]
         for org in organisations
     ]
-    wanted = ("regions", "support", "organisation_types")
-    data = {"labels": {name: labels[name] for name in wanted}, "organisations": records}
+    labels = labels_of(vocab)
+    wanted = ("regions", "stages", "support", "organisation_types")
+    areas = {term.id: [term.in_words, list(areas_around(term.id, regions))] for term in regions}
+    data = {
+        "labels": {name: labels[name] for name in wanted},
+        "areas": areas,
+        "organisations": records,
+    }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
@@ -385,7 +474,9 @@ CSV_COLUMNS = (
     "name",
     "summary",
     "website",
-    "regions",
+    "where",
+    "places",
+    "stages",
     "support",
     "elements",
     "type",
@@ -407,7 +498,9 @@ def to_csv(organisations: Sequence[Organisation], vocab: Vocab) -> str:
             org.name,
             org.summary,
             org.website,
-            "; ".join(labels["regions"][r] for r in org.regions),
+            "; ".join(labels["regions"][r] for r in org.where),
+            "; ".join(org.places),
+            "; ".join(labels["stages"][s] for s in org.stages),
             "; ".join(labels["support"][s] for s in org.support),
             "; ".join(labels["elements"][e] for e in org.elements),
             labels["organisation_types"][org.kind],

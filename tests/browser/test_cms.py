@@ -217,7 +217,8 @@ def test_an_editor_publishes_a_post_that_passes_the_checks_and_the_build(
         "Helps employers test that the editor writes organisations the build accepts."
     )
     field(editor, "website").fill("https://www.example.org.uk/")
-    choose(editor, "regions", "London", "Wales")
+    choose(editor, "where", "London", "Wales")
+    choose(editor, "stages", "Outreach")
     choose(editor, "support", "Mentoring")
     choose(editor, "elements", "The employee journey")
     choose(editor, "type", "Charity")

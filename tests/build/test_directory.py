@@ -42,7 +42,7 @@ def links_in(build: Build, url: str, selector: str) -> list[str]:
 def test_directory_lists_every_organisation_without_javascript(build: Build) -> None:
     soup = build.html("organisations/")
     assert soup.select_one("article h1").get_text(strip=True) == "Find an organisation"
-    assert links_in(build, "organisations/", "li.hub-org h2 a") == [org.url for org in ORGS]
+    assert links_in(build, "organisations/", "li.hub-org h3 a") == [org.url for org in ORGS]
     # The form is there from the first paint (no layout shift when the script starts);
     # without JavaScript a stylesheet in <noscript> hides it.
     assert not soup.select_one("#hub-filters").has_attr("hidden")
@@ -171,7 +171,7 @@ def test_script_in_data_comes_out_as_text_in_the_built_page(escaping: Build) -> 
     for selector in ('meta[name="description"]', 'meta[property="og:description"]'):
         assert page.select_one(selector)["content"] == summary
     listing = escaping.html("organisations/")
-    assert listing.select_one("li.hub-org h2").get_text() == name
+    assert listing.select_one("li.hub-org h3").get_text() == name
     assert not [s for s in listing.select("script") if "alert" in s.get_text()]
 
 

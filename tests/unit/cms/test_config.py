@@ -17,7 +17,8 @@ SOURCES = read_sources(PROJECT, VOCAB)
 CONFIG = cms_config(SOURCES, repo="owner/name", site_url="https://example.org/")
 COLLECTIONS = {c["name"]: c for c in CONFIG["collections"]}
 ORGANISATION_VOCABULARIES = {
-    "regions": "regions",
+    "where": "regions",
+    "stages": "stages",
     "support": "support",
     "elements": "elements",
     "type": "organisation_types",

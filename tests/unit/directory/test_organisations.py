@@ -24,6 +24,7 @@ ENV = directory.template_env()
 BAD = "tests/fixtures/organisations/bad"
 REGIONS = ", ".join(VOCAB.ids("regions"))
 SUPPORT = ", ".join(VOCAB.ids("support"))
+STAGES = ", ".join(VOCAB.ids("stages"))
 HTTPS = (
     "must be the organisation's web address starting with https:// (for example https://www.example.org.uk/)"
 )
@@ -48,7 +49,26 @@ BAD_FILES = [
     ("missing-field.yml", [f"{BAD}/missing-field.yml:1: website: is required"]),
     (
         "unknown-region.yml",
-        [f"{BAD}/unknown-region.yml:7: regions.1: 'north-wset' is not allowed: use one of {REGIONS}"],
+        [f"{BAD}/unknown-region.yml:7: where.1: 'north-wset' is not allowed: use one of {REGIONS}"],
+    ),
+    (
+        "unknown-stage.yml",
+        [f"{BAD}/unknown-stage.yml:6: stages.1: 'recruiting' is not allowed: use one of {STAGES}"],
+    ),
+    ("missing-stages.yml", [f"{BAD}/missing-stages.yml:1: stages: is required"]),
+    (
+        "bad-place.yml",
+        [f"{BAD}/bad-place.yml:6: places.1: must be the name of a town, city or county, in plain text"],
+    ),
+    # An area with one inside it says two things: each inner one is named at its own line.
+    (
+        "where-inside.yml",
+        [
+            f"{BAD}/where-inside.yml:7: where.1: 'england' is inside 'uk-wide', which is listed too: "
+            "keep 'uk-wide' alone if it works across the whole UK, or list only the parts it works in",
+            f"{BAD}/where-inside.yml:8: where.2: 'london' is inside 'uk-wide', which is listed too: "
+            "keep 'uk-wide' alone if it works across the whole UK, or list only the parts it works in",
+        ],
     ),
     (
         "unknown-support.yml",
@@ -64,7 +84,7 @@ BAD_FILES = [
         "wrong-types.yml",
         [
             f"{BAD}/wrong-types.yml:1: name: must be text, not the number 42",
-            f"{BAD}/wrong-types.yml:5: regions: must be a list, not 'north-west'",
+            f"{BAD}/wrong-types.yml:5: where: must be a list, not 'north-west'",
             f"{BAD}/wrong-types.yml:8: last_reviewed: must be a date written YYYY-MM-DD, "
             "for example 2026-11-24",
         ],
@@ -100,7 +120,7 @@ BAD_FILES = [
 def test_bad_file_gives_exact_messages(name: str, expected: list[str]) -> None:
     with pytest.raises(DataErrors) as caught:
         directory.load_organisation(
-            FIXTURES / "bad" / name, directory.organisation_validator(VOCAB, PROJECT.schemas)
+            FIXTURES / "bad" / name, directory.organisation_checker(VOCAB, PROJECT.schemas)
         )
     assert [str(e) for e in caught.value.errors] == expected
 
@@ -149,7 +169,9 @@ def test_good_files_become_typed_records_sorted_by_name() -> None:
     two = orgs[1]
     assert two.slug == "good-two"
     assert two.kind == "research"
-    assert two.regions == ("uk-wide",)
+    assert two.where == ("uk-wide",)
+    assert two.stages == ("outreach", "data")
+    assert orgs[0].places == ("Preston",)  # spaces tidied
     assert two.last_reviewed == dt.date(2026, 11, 24)
     assert two.url == "organisations/good-two/"
     assert two.source == "tests/fixtures/organisations/good/good-two.yml"
@@ -167,25 +189,67 @@ def test_the_real_data_has_at_least_30_distinct_valid_organisations() -> None:
 
 def test_vocabularies_fill_the_schema_so_editors_extend_one_list() -> None:
     schema = directory.organisation_validator(VOCAB, PROJECT.schemas).schema
-    assert schema["properties"]["regions"]["items"]["enum"] == VOCAB.ids("regions")
+    assert schema["properties"]["where"]["items"]["enum"] == VOCAB.ids("regions")
+    assert schema["properties"]["stages"]["items"]["enum"] == VOCAB.ids("stages")
     assert schema["properties"]["type"]["enum"] == VOCAB.ids("organisation_types")
 
 
-def test_uk_wide_and_england_cover_the_regions_within() -> None:
-    org = directory.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)[1]  # uk-wide
-    assert {"north-west", "scotland", "england", "uk-wide"} <= set(
-        directory.covered_regions(org, VOCAB["regions"])
-    )
-    england = Organisation(**{**org.__dict__, "regions": ("england",)})
-    covered = directory.covered_regions(england, VOCAB["regions"])
-    assert "london" in covered and "scotland" not in covered
+def test_every_real_organisation_says_where_it_works_at_one_level() -> None:
+    orgs = directory.load_organisations(PROJECT.organisations, VOCAB, PROJECT.schemas)
+    regions = VOCAB["regions"]
+    for org in orgs:
+        for area in org.where:
+            assert not set(directory.areas_inside(area, regions)) & set(org.where), org.source
 
 
-def test_covered_regions_follow_the_vocabulary() -> None:
+def at(where: tuple[str, ...]) -> Organisation:
+    """The first good fixture, working in `where`."""
     org = directory.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)[0]
-    org = Organisation(**{**org.__dict__, "regions": ("north", "isles")})
-    regions = (Term("north", "North", covers=("east",)), Term("east", "East", covers=("north",)))
-    assert directory.covered_regions(org, regions) == ["east", "isles", "north"]  # cycles end
+    return Organisation(**{**org.__dict__, "where": where})
+
+
+REGIONS_OF_ENGLAND = [term.id for term in VOCAB["regions"] if term.id in VOCAB["regions"][1].covers]
+
+
+@pytest.mark.parametrize(
+    ("where", "works_in", "works_across"),
+    [
+        (("north-east",), ["uk-wide", "england", "north-east"], []),
+        (("england",), ["uk-wide", "england"], REGIONS_OF_ENGLAND),
+        (
+            ("uk-wide",),
+            ["uk-wide"],
+            ["england", *REGIONS_OF_ENGLAND, "scotland", "wales", "northern-ireland"],
+        ),
+        (("scotland", "north-east"), ["uk-wide", "england", "north-east", "scotland"], []),
+        (("england", "wales"), ["uk-wide", "england", "wales"], REGIONS_OF_ENGLAND),
+    ],
+)
+def test_where_an_organisation_works_and_what_its_wider_work_reaches(
+    where: tuple[str, ...], works_in: list[str], works_across: list[str]
+) -> None:
+    org = at(where)
+    assert directory.works_in(org, VOCAB["regions"]) == works_in
+    assert directory.works_across(org, VOCAB["regions"]) == works_across
+
+
+def test_areas_follow_the_vocabulary_and_cycles_end() -> None:
+    regions = (
+        Term("all", "All", covers=("north",)),
+        Term("north", "North", covers=("east",)),
+        Term("east", "East", covers=("north",)),
+    )
+    assert directory.areas_inside("all", regions) == ("north", "east")
+    assert directory.areas_around("north", regions) == ("east", "all")  # the nearest first
+    assert directory.areas_around("all", regions) == ()
+
+
+def test_visitors_choose_a_region_or_a_nation_with_england_s_regions_grouped() -> None:
+    choices = directory.region_choices(VOCAB["regions"])
+    assert [(group, [term.id for term in terms]) for group, terms in choices] == [
+        ("England", REGIONS_OF_ENGLAND),
+        ("", ["scotland", "wales", "northern-ireland"]),
+    ]
 
 
 def test_data_is_escaped_as_text_in_every_rendering() -> None:
@@ -256,14 +320,19 @@ def test_the_filter_index_is_compact_and_holds_what_the_script_needs() -> None:
     text = directory.to_filter_index(orgs, VOCAB)
     data = json.loads(text)
     assert text == json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"  # no spaces
-    slug, name, summary, kind, support, regions, served, elements, sectors = data["organisations"][0]
+    slug, name, summary, kind, support, where, places, near, wider, stages, elements, sectors = data[
+        "organisations"
+    ][0]
     org = orgs[0]
     assert (slug, name, summary, kind) == (org.slug, org.name, org.summary, org.kind)
-    assert (support, regions, elements, sectors) == tuple(
-        list(v) for v in (org.support, org.regions, org.elements, org.sectors)
+    assert (support, where, places, stages, elements, sectors) == tuple(
+        list(v) for v in (org.support, org.where, org.places, org.stages, org.elements, org.sectors)
     )
-    assert served == directory.covered_regions(org, VOCAB["regions"])
-    assert set(data["labels"]) == {"regions", "support", "organisation_types"}
+    assert near == directory.works_in(org, VOCAB["regions"]) == ["uk-wide", "england", "north-west"]
+    assert wider == directory.works_across(org, VOCAB["regions"]) == []
+    assert set(data["labels"]) == {"regions", "stages", "support", "organisation_types"}
+    assert data["areas"]["north-west"] == ["the North West", ["england", "uk-wide"]]
+    assert data["areas"]["london"] == ["London", ["england", "uk-wide"]]  # the label, with no prose
 
 
 def test_description_is_markdown_sanitised() -> None:
@@ -309,6 +378,8 @@ def test_csv_uses_labels_and_defuses_formulas() -> None:
     rows = list(csv.DictReader(io.StringIO(directory.to_csv(orgs, VOCAB))))
     assert [r["name"] for r in rows] == ["Good One", "Good Two & Partners"]
     assert rows[1]["support"] == "Data and benchmarking; Training"
+    assert (rows[0]["where"], rows[0]["places"], rows[0]["stages"]) == ("North West", "Preston", "Outreach")
+    assert rows[1]["stages"] == "Outreach; Data and benchmarking"
     assert rows[1]["sectors"] == "Legal services; =SUM(A1:A2)"  # inside text: harmless
     formula = Organisation(**{**orgs[0].__dict__, "name": "=HYPERLINK(1)"})
     assert next(csv.DictReader(io.StringIO(directory.to_csv([formula], VOCAB))))["name"] == "'=HYPERLINK(1)"
@@ -344,3 +415,46 @@ def test_structured_data_uses_the_labels_it_is_given() -> None:
     labels["regions"]["uk-wide"] = "Everywhere"
     assert directory.structured_data(org, "https://hub.invalid/", labels)["areaServed"] == ["Everywhere"]
     assert expected["areaServed"] == ["UK-wide"]
+
+
+def facts_of(page: BeautifulSoup) -> dict[str, str]:
+    """The organisation page's "At a glance" list: term -> its text."""
+    terms = page.select(".hub-org-page__facts dt")
+    return {dt.get_text(): " ".join(dt.find_next_sibling("dd").get_text(" ").split()) for dt in terms}
+
+
+def test_the_page_shows_cost_sectors_where_and_stages() -> None:
+    one, two = directory.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)
+    facts = facts_of(
+        BeautifulSoup(directory.render_organisation(two, plain_markdown, VOCAB, ENV), "html.parser")
+    )
+    assert facts["Cost to employers"] == "Paid"
+    assert facts["Sectors"] == "Legal services, =SUM(A1:A2)"
+    assert facts["Where it works"] == "UK-wide"
+    assert facts["Stages of the employee journey"] == "Outreach Data and benchmarking"
+    page = BeautifulSoup(directory.render_organisation(one, plain_markdown, VOCAB, ENV), "html.parser")
+    facts = facts_of(page)
+    # Nothing recorded is said plainly, not left out.
+    assert facts["Cost to employers"] == "Not recorded: ask the organisation"
+    assert facts["Sectors"] == "No particular sector named"
+    assert facts["Where it works"] == "North West Places: Preston"
+    # Each links to the directory filtered on it; "UK-wide" is no filter, so it is no link.
+    links = [a["href"] for a in page.select(".hub-org-page__facts a")]
+    assert "../?region=north-west" in links and "../?stage=outreach" in links
+    assert page.select_one("a[data-hub-back]")["href"] == "../"
+
+
+def test_the_list_says_where_each_works() -> None:
+    orgs = directory.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)
+    soup = BeautifulSoup(
+        directory.render_directory(directory.directory_pages(orgs)[0], VOCAB, ENV), "html.parser"
+    )
+    facts = [p.get_text() for p in soup.select(".hub-org__facts")]
+    assert facts == [
+        "Charity · Mentoring · North West (Preston)",
+        "Research organisation · Data and benchmarking, Training · UK-wide",
+    ]
+    region = soup.select_one("#hub-filter-region")
+    assert [g["label"] for g in region.select("optgroup")] == ["England"]
+    assert region.select_one("option[value=uk-wide]") is None  # "Anywhere" says it
+    assert [o["value"] for o in soup.select("#hub-filter-stage option")] == ["", *VOCAB.ids("stages")]
