@@ -16,7 +16,17 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
-from hub.actions.extract import TIER_LABELS, Action, PageSource, duplicate_errors, extract_actions
+from hub.actions.extract import (
+    TIER_LABELS,
+    Action,
+    PageSource,
+    Shared,
+    duplicate_errors,
+    extract_actions,
+    extract_shared,
+    merge_errors,
+    merged_ids,
+)
 from hub.actions.render import actions_json, insert_after_section, insert_before_heading, mark_checkboxes
 from hub.core.context import context_of
 
@@ -46,6 +56,7 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     context = context_of(config)
     known = set(context.vocab.ids("elements"))
     actions: list[Action] = []
+    shared: list[Shared] = []
     errors: list[str] = []
     state = ActionsBuild(actions, _elements(context.vocab.get("elements", ())))
     for page in nav.pages:
@@ -54,13 +65,16 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
         if source is None:
             continue
         found, bad = extract_actions(source)
+        links, bad_links = extract_shared(source)
         actions += found
-        errors += bad
+        shared += links
+        errors += bad + bad_links
         state.by_page[page.file.src_uri] = found
-    errors += duplicate_errors(actions)
+    errors += duplicate_errors(actions) + merge_errors(actions, shared)
     if errors:
         raise PluginError(f"{len(errors)} problem(s) in the checklists:\n" + "\n".join(errors))
-    files.append(File.generated(config, ACTIONS_FILE, content=actions_json(actions, state.elements)))
+    content = actions_json(actions, state.elements, merged_ids(shared))
+    files.append(File.generated(config, ACTIONS_FILE, content=content))
     context.features[FEATURE] = state
     log.info("Actions: %d from %d element pages", len(actions), len(state.by_page))
     return nav
