@@ -111,7 +111,10 @@ def test_a_shared_item_links_to_the_action_it_repeats_and_keeps_its_old_id() -> 
     shared, errors = extract_shared(source("shared.md"))
     assert shared == [
         Shared(
-            "action-culture-brief-managers", "action-data-brief-managers", "tests/fixtures/actions/shared.md", 10
+            "action-culture-brief-managers",
+            "action-data-brief-managers",
+            "tests/fixtures/actions/shared.md",
+            10,
         )
     ]
     assert errors == [
