@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
@@ -39,6 +40,8 @@ PLAN_PAGE = "plan.md"
 STRATEGY_PAGE = "strategy/index.md"
 # The strategy page's summary follows its overview of the four elements.
 STRATEGY_SECTION = "four-elements"
+# The plan's tools and actions go before the plan page's own "How we judge" section.
+PLAN_SECTION = "how-we-judge"
 _ELEMENT_LINE = re.compile(r"^element:", re.MULTILINE)
 
 
@@ -97,8 +100,30 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         )
     if src == PLAN_PAGE:
         _use_tool(page)
-        return html + _render(env, "partials/plan/plan.html", page, groups=_groups(state, page))
+        page.toc = _plan_toc(page.toc, state.elements)
+        block = _render(env, "partials/plan/plan.html", page, groups=_groups(state, page), tiers=_tiers())
+        return insert_before_heading(html, PLAN_SECTION, block)
     return html
+
+
+def _plan_toc(toc: TableOfContents, elements: list[dict[str, str]]) -> TableOfContents:
+    """The plan page's contents: the plan's own sections and each element (partials/plan/plan.html),
+    before the page's Markdown sections that follow it."""
+    heads = [("plan-at-a-glance", "Your plan at a glance"), ("plan-where-to-start", "Where to start")]
+    actions = AnchorLink("Your actions", "plan-actions", 2)
+    actions.children = [AnchorLink(e["label"], f"plan-{e['id']}", 3) for e in elements]
+    tools = AnchorLink("Print, save, load or clear", "move-your-plan", 2)
+    items = [AnchorLink(title, ident, 2) for ident, title in heads] + [actions, tools]
+    tops = list(toc)
+    if tops and tops[0].level == 1:  # Material lists the page title's children
+        tops[0].children = items + tops[0].children
+        return TableOfContents(tops)
+    return TableOfContents(items + tops)
+
+
+def _tiers() -> list[dict[str, str]]:
+    """The two checklists, for the plan's filter."""
+    return [{"id": tier, "label": label} for tier, label in TIER_LABELS.items()]
 
 
 def _use_tool(page: Page) -> None:
