@@ -24,7 +24,9 @@ SETTLED = "networkidle"
 
 
 @pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 900}])
-def test_no_hidden_element_has_a_box_on_any_page(browser, site_url: str, build: Build, viewport: dict) -> None:
+def test_no_hidden_element_has_a_box_on_any_page(
+    browser, site_url: str, build: Build, viewport: dict
+) -> None:
     context = browser.new_context(base_url=site_url, viewport=viewport)
     page = context.new_page()
     # The plan's script shows its tools and summaries once it has read the saved progress:

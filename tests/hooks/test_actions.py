@@ -104,7 +104,8 @@ def test_two_actions_with_the_same_words_and_a_link_to_no_action_stop_the_build(
         "2 problem(s) in the checklists:",
         f"{rel}:15: action-culture-brief-again says the same as action-culture-brief-managers at {rel}:8: "
         "keep one and make the other a link to it",
-        f"{rel}:10: action-culture-reply-rates links to #action-data-reply-rates, which is no action on the site",
+        f"{rel}:10: action-culture-reply-rates links to #action-data-reply-rates, "
+        "which is no action on the site",
     ]
 
 
