@@ -383,7 +383,10 @@ class Tool {
         const link = element("a", "", action.text);
         link.href = `#plan-${action.id}-item`;
         link.addEventListener("click", (event) => {
+          // Handled here, not by instant navigation (which would scroll to the item while
+          // its group is closed, and move focus away from its box).
           event.preventDefault();
+          event.stopPropagation();
           this.reveal(action.id);
         });
         item.append(link);
