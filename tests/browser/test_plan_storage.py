@@ -65,7 +65,8 @@ STORED = [
     ('{"version": 1, "done": ["action-data-agree-owner"]}', "1 saved entry could not be read", []),
     ('{"version": 1, "done": {"action-data-agree-owner": "yes"}}', "1 saved entry could not be read", []),
     (
-        '{"version": 1, "done": {"action-data-agree-owner": true, "<img src=x onerror=window.__xss=1>": true}}',
+        '{"version": 1, "done": {"action-data-agree-owner": true,'
+        ' "<img src=x onerror=window.__xss=1>": true}}',
         "1 saved entry could not be read",
         [FIRST],
     ),
@@ -81,7 +82,11 @@ STORED = [
         "2 saved entries could not be read",
         [FIRST],
     ),
-    (json.dumps({"version": 1, "notes": {SECOND: {"owner": "x" * 5000}}}), "1 saved entry could not be read", []),
+    (
+        json.dumps({"version": 1, "notes": {SECOND: {"owner": "x" * 5000}}}),
+        "1 saved entry could not be read",
+        [],
+    ),
 ]
 
 
