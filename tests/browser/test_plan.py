@@ -371,3 +371,35 @@ def test_no_csp_violation_while_the_tool_is_used(
     strict_page.get_by_label("Load progress from a JSON file").set_input_files(saved)
     strict_page.get_by_role("button", name="Replace my progress").click()
     assert violations(strict_page) == []
+
+
+# The contrast of an action's drawn box against the page, as WCAG 1.4.11 measures it: the
+# unticked ring's colour and the ticked disc's, each laid over the page's background.
+BOX_CONTRAST = """(id) => {
+  const rgba = (c) => { const [r, g, b, a = 1] = c.match(/[\\d.]+/g).map(Number); return {r, g, b, a}; };
+  const over = (fg, bg) => ['r', 'g', 'b'].map((k) => fg.a * fg[k] + (1 - fg.a) * bg[k]);
+  const lum = (rgb) => rgb.map((v) => v / 255).map((v) => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const page = rgba(getComputedStyle(document.body).backgroundColor);
+  const pageRgb = over(page, {r: 255, g: 255, b: 255});
+  const drawn = getComputedStyle(document.querySelector(`#${id} .task-list-indicator`), '::before');
+  const box = document.querySelector(`#${id} input`);
+  const ring = parseFloat(drawn.borderTopWidth) > 0;  // Material's own box is a faint fill
+  const colour = box.checked || !ring ? drawn.backgroundColor : drawn.borderTopColor;
+  return ratio(over(rgba(colour), {r: pageRgb[0], g: pageRgb[1], b: pageRgb[2]}), pageRgb);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_ticked_and_unticked_boxes_stand_out_from_the_page(
+    browser, site_url: str, element_page: dict, scheme: str
+) -> None:
+    context = browser.new_context(base_url=site_url, color_scheme=scheme)
+    page = context.new_page()
+    open_tool(page, element_page["url"])
+    ticked, unticked = element_page["starting"][0], element_page["starting"][1]
+    box(page, ticked).check()
+    assert page.evaluate(BOX_CONTRAST, ticked["id"]) >= 3
+    assert page.evaluate(BOX_CONTRAST, unticked["id"]) >= 3
+    context.close()
