@@ -115,7 +115,8 @@ def _checklist_after(soup: BeautifulSoup, heading_id: str) -> list[str]:
         items += [li.get_text(" ", strip=True) for li in sibling.select("li.task-list-item")]
         if "task-list" in (sibling.get("class") or []):
             items += [li.get_text(" ", strip=True) for li in sibling.find_all("li", recursive=False)]
-        items += [li.get_text(" ", strip=True) for li in sibling.select("li[id^=action-]:not(.task-list-item)")]
+        shared = sibling.select("li[id^=action-]:not(.task-list-item)")
+        items += [li.get_text(" ", strip=True) for li in shared]
     return items
 
 
