@@ -379,7 +379,8 @@ BOX_CONTRAST = """(id) => {
   const rgba = (c) => { const [r, g, b, a = 1] = c.match(/[\\d.]+/g).map(Number); return {r, g, b, a}; };
   const over = (fg, bg) => ['r', 'g', 'b'].map((k) => fg.a * fg[k] + (1 - fg.a) * bg[k]);
   const linear = (v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-  const lum = (rgb) => rgb.map((v) => linear(v / 255)).reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const weights = [0.2126, 0.7152, 0.0722];
+  const lum = (rgb) => rgb.map((v) => linear(v / 255)).reduce((s, v, i) => s + v * weights[i], 0);
   const ratio = (a, b) => {
     const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
     return (x + 0.05) / (y + 0.05);
