@@ -154,8 +154,10 @@ def test_a_progress_file_from_before_the_merge_loads_onto_the_action_that_stayed
     )
     open_tool(page, "plan/")
     page.get_by_label("Load progress from a JSON file").set_input_files(old)
+    replace = page.get_by_role("button", name="Replace my progress")
+    replace.wait_for()  # the file is read asynchronously
     assert "saved on 25 November 2026" in page.locator("[data-hub-confirm-text]").inner_text()
-    page.get_by_role("button", name="Replace my progress").click()
+    replace.click()
     assert box(page, "action-data-two-thirds-goal").is_checked()
     assert stored(page)["done"] == {"action-data-two-thirds-goal": True}
 
