@@ -52,6 +52,7 @@ class ActionsBuild:
     actions: list[Action]
     elements: list[dict[str, str]]
     by_page: dict[str, list[Action]] = field(default_factory=dict)
+    shared_by_page: dict[str, int] = field(default_factory=dict)
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -73,6 +74,7 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
         shared += links
         errors += bad + bad_links
         state.by_page[page.file.src_uri] = found
+        state.shared_by_page[page.file.src_uri] = len(links)
     errors += duplicate_errors(actions) + merge_errors(actions, shared)
     if errors:
         raise PluginError(f"{len(errors)} problem(s) in the checklists:\n" + "\n".join(errors))
@@ -91,7 +93,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if state.by_page.get(src):
         _use_tool(page)
         html = mark_checkboxes(html, (a.id for a in state.by_page[src]))
-        block = _render(env, "partials/plan/standing.html", page, scope="page")
+        shared = state.shared_by_page.get(src, 0)
+        block = _render(env, "partials/plan/standing.html", page, scope="page", shared=shared)
         return insert_before_heading(html, "starting-out", block)
     if src == STRATEGY_PAGE:
         _use_tool(page)

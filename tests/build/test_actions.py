@@ -90,10 +90,17 @@ def test_every_merged_id_leads_to_an_action_and_its_old_anchor_still_lands(build
         assert old not in ids and kept in ids, old
     for url in sorted({a["url"] for a in data["actions"]}):
         soup = build.html(url)
-        for item in soup.select("li[id^=action-]:not(.hub-action)"):
+        shared = soup.select("li[id^=action-]:not(.hub-action)")
+        for item in shared:
             kept = data["merged"][item["id"]]
             link = item.select_one(f"a[href$='#{kept}']")
             assert link is not None, f"/{url}: {item['id']} does not link to {kept}"
+        # "Where you stand" says how many of the page's items are counted elsewhere.
+        note = soup.select_one("[data-hub-standing=page] .hub-standing__shared")
+        if shared:
+            assert note.get_text(" ", strip=True).startswith(f"{len(shared)} more action"), url
+        else:
+            assert note is None, url
 
 
 def test_the_plan_lists_its_parts_and_every_element_in_its_contents(build: Build, data: dict) -> None:
