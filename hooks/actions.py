@@ -13,10 +13,21 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
-from hub.actions.extract import TIER_LABELS, Action, PageSource, duplicate_errors, extract_actions
+from hub.actions.extract import (
+    TIER_LABELS,
+    Action,
+    PageSource,
+    Shared,
+    duplicate_errors,
+    extract_actions,
+    extract_shared,
+    merge_errors,
+    merged_ids,
+)
 from hub.actions.render import actions_json, insert_after_section, insert_before_heading, mark_checkboxes
 from hub.core.context import context_of
 
@@ -29,6 +40,8 @@ PLAN_PAGE = "plan.md"
 STRATEGY_PAGE = "strategy/index.md"
 # The strategy page's summary follows its overview of the four elements.
 STRATEGY_SECTION = "four-elements"
+# The plan's tools and actions go before the plan page's own "How we judge" section.
+PLAN_SECTION = "how-we-judge"
 _ELEMENT_LINE = re.compile(r"^element:", re.MULTILINE)
 
 
@@ -39,6 +52,7 @@ class ActionsBuild:
     actions: list[Action]
     elements: list[dict[str, str]]
     by_page: dict[str, list[Action]] = field(default_factory=dict)
+    shared_by_page: dict[str, int] = field(default_factory=dict)
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -46,6 +60,7 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     context = context_of(config)
     known = set(context.vocab.ids("elements"))
     actions: list[Action] = []
+    shared: list[Shared] = []
     errors: list[str] = []
     state = ActionsBuild(actions, _elements(context.vocab.get("elements", ())))
     for page in nav.pages:
@@ -54,13 +69,17 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
         if source is None:
             continue
         found, bad = extract_actions(source)
+        links, bad_links = extract_shared(source)
         actions += found
-        errors += bad
+        shared += links
+        errors += bad + bad_links
         state.by_page[page.file.src_uri] = found
-    errors += duplicate_errors(actions)
+        state.shared_by_page[page.file.src_uri] = len(links)
+    errors += duplicate_errors(actions) + merge_errors(actions, shared)
     if errors:
         raise PluginError(f"{len(errors)} problem(s) in the checklists:\n" + "\n".join(errors))
-    files.append(File.generated(config, ACTIONS_FILE, content=actions_json(actions, state.elements)))
+    content = actions_json(actions, state.elements, merged_ids(shared))
+    files.append(File.generated(config, ACTIONS_FILE, content=content))
     context.features[FEATURE] = state
     log.info("Actions: %d from %d element pages", len(actions), len(state.by_page))
     return nav
@@ -74,7 +93,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if state.by_page.get(src):
         _use_tool(page)
         html = mark_checkboxes(html, (a.id for a in state.by_page[src]))
-        block = _render(env, "partials/plan/standing.html", page, scope="page")
+        shared = state.shared_by_page.get(src, 0)
+        block = _render(env, "partials/plan/standing.html", page, scope="page", shared=shared)
         return insert_before_heading(html, "starting-out", block)
     if src == STRATEGY_PAGE:
         _use_tool(page)
@@ -83,8 +103,30 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         )
     if src == PLAN_PAGE:
         _use_tool(page)
-        return html + _render(env, "partials/plan/plan.html", page, groups=_groups(state, page))
+        page.toc = _plan_toc(page.toc, state.elements)
+        block = _render(env, "partials/plan/plan.html", page, groups=_groups(state, page), tiers=_tiers())
+        return insert_before_heading(html, PLAN_SECTION, block)
     return html
+
+
+def _plan_toc(toc: TableOfContents, elements: list[dict[str, str]]) -> TableOfContents:
+    """The plan page's contents: the plan's own sections and each element (partials/plan/plan.html),
+    before the page's Markdown sections that follow it."""
+    heads = [("plan-at-a-glance", "Your plan at a glance"), ("plan-where-to-start", "Where to start")]
+    actions = AnchorLink("Your actions", "plan-actions", 2)
+    actions.children = [AnchorLink(e["label"], f"plan-{e['id']}", 3) for e in elements]
+    tools = AnchorLink("Print, save, load or clear", "move-your-plan", 2)
+    items = [AnchorLink(title, ident, 2) for ident, title in heads] + [actions, tools]
+    tops = list(toc)
+    if tops and tops[0].level == 1:  # Material lists the page title's children
+        tops[0].children = items + tops[0].children
+        return TableOfContents(tops)
+    return TableOfContents(items + tops)
+
+
+def _tiers() -> list[dict[str, str]]:
+    """The two checklists, for the plan's filter."""
+    return [{"id": tier, "label": label} for tier, label in TIER_LABELS.items()]
 
 
 def _use_tool(page: Page) -> None:

@@ -17,6 +17,10 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
 _HEADING_ID = re.compile(r"\{[^}]*#([A-Za-z][\w-]*)[^}]*\}\s*$")
 _ITEM = re.compile(r"^[-*+][ \t]+\[[ xX]\][ \t]+(.*)$")
+_PLAIN_ITEM = re.compile(r"^[-*+][ \t]+(?!\[[ xX]\])(.*)$")
+# A shared item's link to the one place its action is written: `(../data/index.md#action-data-x)`.
+_LINK_TARGET = re.compile(r"\]\([^)#\s]*#(action-[a-z0-9-]+)\)")
+_WORDS = re.compile(r"[^a-z0-9]+")
 _ATTRS = re.compile(r"^\{:?\s*(.*?)\s*\}$")
 _ID = re.compile(r"#([^\s}]+)")
 ID_PATTERN = re.compile(r"^action-[a-z0-9]+(?:-[a-z0-9]+){1,6}$")
@@ -52,6 +56,19 @@ class ActionErrors(Exception):
 
 
 @dataclass(frozen=True)
+class Shared:
+    """A checklist item that links to an action written on another page instead of repeating it.
+
+    Its id is the id the action had here before the two were merged: saved ticks of that id
+    carry over to `target`, and old links to `#<id>` still land on the item."""
+
+    id: str
+    target: str
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
 class PageSource:
     """An element page as the build found it: its Markdown file and where it is served."""
 
@@ -66,7 +83,7 @@ def extract_actions(source: PageSource) -> tuple[list[Action], list[str]]:
     """The actions of one page's two checklists, and an error for each item without a good id."""
     actions: list[Action] = []
     errors: list[str] = []
-    for line_no, item_lines in _checklist_items(source.text):
+    for line_no, item_lines in _checklist_items(source.text, task=True):
         tier = item_lines[0]
         body = item_lines[1:]
         ident, words = _split_id(body)
@@ -94,18 +111,72 @@ def extract_actions(source: PageSource) -> tuple[list[Action], list[str]]:
     return actions, errors
 
 
+def extract_shared(source: PageSource) -> tuple[list[Shared], list[str]]:
+    """The checklist items that link to an action on another page, and an error for each
+    such item whose id or link is missing (plain items without an id are left alone)."""
+    shared: list[Shared] = []
+    errors: list[str] = []
+    for line_no, item_lines in _checklist_items(source.text, task=False):
+        ident, words = _split_id(item_lines[1:])
+        if ident is None:
+            continue
+        where = f"{source.path}:{line_no}"
+        target = _LINK_TARGET.search(" ".join(words))
+        if not ID_PATTERN.match(ident):
+            errors.append(f"{where}: id {ident!r} must look like action-<area>-<two-to-four-words>")
+        elif target is None:
+            errors.append(f"{where}: shared item {ident} must link to the action it shares (…#action-…)")
+        else:
+            shared.append(Shared(ident, target.group(1), source.path, line_no))
+    return shared, errors
+
+
 def duplicate_errors(actions: list[Action]) -> list[str]:
-    """An error for every id used a second time, anywhere on the site."""
+    """An error for every id used a second time, and every action whose words repeat another's."""
     first: dict[str, Action] = {}
+    said: dict[str, Action] = {}
     errors = []
     for action in actions:
+        where = f"{action.path}:{action.line}"
         if action.id in first:
             seen = first[action.id]
-            where, first_use = f"{action.path}:{action.line}", f"{seen.path}:{seen.line}"
-            errors.append(f"{where}: duplicate id {action.id} (first used at {first_use})")
+            errors.append(f"{where}: duplicate id {action.id} (first used at {seen.path}:{seen.line})")
         else:
             first[action.id] = action
+        words = normalised(action.text)
+        if words in said:
+            seen = said[words]
+            errors.append(
+                f"{where}: {action.id} says the same as {seen.id} at {seen.path}:{seen.line}: "
+                "keep one and make the other a link to it"
+            )
+        else:
+            said[words] = action
     return errors
+
+
+def merge_errors(actions: list[Action], shared: list[Shared]) -> list[str]:
+    """An error for every shared item whose link names no action, or whose id is still an action's."""
+    ids = {action.id: action for action in actions}
+    errors = []
+    for item in shared:
+        where = f"{item.path}:{item.line}"
+        if item.target not in ids:
+            errors.append(f"{where}: {item.id} links to #{item.target}, which is no action on the site")
+        if item.id in ids:
+            kept = ids[item.id]
+            errors.append(f"{where}: {item.id} is still an action at {kept.path}:{kept.line}")
+    return errors
+
+
+def merged_ids(shared: list[Shared]) -> dict[str, str]:
+    """Old id -> the id of the one action it was merged into (for carrying saved ticks over)."""
+    return {item.id: item.target for item in shared}
+
+
+def normalised(text: str) -> str:
+    """An action's words for comparison: lower case, punctuation and spacing ignored."""
+    return _WORDS.sub(" ", text.lower()).strip()
 
 
 def plain_text(inline_markdown: str) -> str:
@@ -114,8 +185,9 @@ def plain_text(inline_markdown: str) -> str:
     return " ".join(html.unescape(_TAG.sub("", rendered)).split())
 
 
-def _checklist_items(text: str) -> list[tuple[int, list[str]]]:
-    """(line, [tier, first line, continuation lines…]) for each top-level task item of a tier."""
+def _checklist_items(text: str, *, task: bool) -> list[tuple[int, list[str]]]:
+    """(line, [tier, first line, continuation lines…]) for each top-level item of a tier's
+    checklist: its task items (`task=True`) or its plain ones."""
     front = _FRONT_MATTER.match(text)
     offset = front.group(0).count("\n") if front else 0
     lines = text[front.end() if front else 0 :].split("\n")
@@ -135,7 +207,7 @@ def _checklist_items(text: str) -> list[tuple[int, list[str]]]:
             tier = TIERS.get(found.group(1)) if found else None
             current = None
             continue
-        item = _ITEM.match(line)
+        item = (_ITEM if task else _PLAIN_ITEM).match(line)
         if item and tier:
             current = [tier, item.group(1)]
             items.append((offset + index + 1, current))

@@ -57,14 +57,18 @@ def insert_after_section(page_html: str, heading_id: str, block: str) -> str:
     return page_html[: following.start()] + block + page_html[following.start() :]
 
 
-def actions_json(actions: list[Action], elements: list[dict[str, str]]) -> str:
-    """The actions file: every element (id, label, url), the tiers, and every action in page order."""
+def actions_json(
+    actions: list[Action], elements: list[dict[str, str]], merged: dict[str, str] | None = None
+) -> str:
+    """The actions file: every element (id, label, url), the tiers, every action in page order,
+    and the ids merged into another action (old id -> surviving id), for carrying ticks over."""
     return json.dumps(
         {
             "version": 1,
             "elements": elements,
             "tiers": [{"id": tier, "label": label} for tier, label in TIER_LABELS.items()],
             "actions": [action.record() for action in actions],
+            "merged": dict(sorted((merged or {}).items())),
         },
         ensure_ascii=False,
         indent=1,

@@ -44,15 +44,17 @@ def element_page(data: dict) -> dict:
 
 
 def open_tool(page, url: str) -> None:
-    """Go to `url` and wait until the page script has enabled the boxes and settled."""
+    """Go to `url` and wait until the page script has enabled the boxes and settled (on a
+    phone the plan's groups start closed, so its boxes are there but not shown)."""
     page.goto(url)
-    page.wait_for_selector(ENABLED)
+    page.wait_for_selector(ENABLED, state="attached")
     page.wait_for_load_state("networkidle")
 
 
 def box(page, action: dict):
-    """An action's checkbox, found as a person (or a screen reader) finds it: by its name."""
-    return page.get_by_role("checkbox", name=action["text"], exact=True)
+    """An action's checkbox, found as a person (or a screen reader) finds it: by its name
+    (also when a filter or a closed group hides it, to read its state; ticking it then fails)."""
+    return page.get_by_role("checkbox", name=action["text"], exact=True, include_hidden=True)
 
 
 def standing(page) -> str:
@@ -99,7 +101,7 @@ def test_strategy_page_and_plan_show_the_same_counts(page, data: dict, element_p
     done = len(element_page["starting"])
     line = expected(done, total["starting"], 0, total["best"])
     page.goto("strategy/")
-    row = page.locator(".hub-standing__row--level-0", has_text=element["label"])
+    row = page.locator("[data-hub-standing-list] > li", has_text=element["label"]).first
     row.wait_for()
     assert line in row.inner_text()
     page.get_by_role("link", name="Your action plan").first.click()
@@ -117,7 +119,7 @@ def test_a_tick_on_the_plan_shows_on_the_element_page(page, element_page: dict) 
     # Instant navigation: wait for the element page itself, as the plan page's own boxes
     # would answer ENABLED until it arrives.
     follow(page, page.get_by_role("link", name=action["page"]).first, f"**/{element_page['url']}*")
-    page.wait_for_selector(ENABLED)
+    page.wait_for_selector(ENABLED, state="attached")
     assert box(page, action).is_checked()
     assert standing(page).startswith(expected(0, len(element_page["starting"]), 1, len(element_page["best"])))
 
@@ -158,7 +160,7 @@ def test_download_clear_and_load_restores_everything_and_nothing_leaves_the_page
     third = page.locator(f"[data-hub-item='{data['actions'][1]['id']}']")
     third.get_by_label("Owner").fill('=Sam, "ops"')
     third.get_by_label("Target date").fill("2027-01-15")
-    saved = download(page, "Download progress")
+    saved = download(page, "Download progress (JSON)")
     csv = download(page, "Download for spreadsheets (CSV)").read_text(encoding="utf-8")
     assert '\'=Sam, ""ops""' in csv and len(csv.strip().splitlines()) == len(data["actions"]) + 1
 
@@ -166,7 +168,7 @@ def test_download_clear_and_load_restores_everything_and_nothing_leaves_the_page
     page.get_by_role("button", name="Clear all").click()
     assert not box(page, first).is_checked() and third.get_by_label("Owner").input_value() == ""
 
-    page.get_by_label("Load progress from a file").set_input_files(saved)
+    page.get_by_label("Load progress from a JSON file").set_input_files(saved)
     confirm = page.get_by_role("button", name="Replace my progress")
     confirm.wait_for()
     assert not box(page, first).is_checked()  # nothing changes until the visitor confirms
@@ -185,6 +187,14 @@ def test_download_clear_and_load_restores_everything_and_nothing_leaves_the_page
     [
         ("{ this is not json", "could not be read"),
         ('{"format": "something-else", "version": 1}', "is not a progress file"),
+        ('{"format": "employer-hub-action-plan", "version": "1"}', 'gives its version as "1"'),
+        ('{"format": "employer-hub-action-plan", "version": 1, "done": null}', "is damaged"),
+        (
+            '{"format": "employer-hub-action-plan", "version": 1, "done": {},'
+            ' "notes": {"action-data-agree-owner": {"owner": "Sam", "due": "2027-02-31"}}}',
+            "is damaged",
+        ),
+        ("Element,Page,Checklist,Action,Done,Owner,Target date,Id\r\n", "This is the spreadsheet (CSV) file"),
     ],
 )
 def test_a_corrupt_or_foreign_file_gives_a_message_and_changes_nothing(
@@ -197,7 +207,7 @@ def test_a_corrupt_or_foreign_file_gives_a_message_and_changes_nothing(
     requests = record_requests(page)
     bad = tmp_path / "progress.json"
     bad.write_text(content, encoding="utf-8")
-    page.get_by_label("Load progress from a file").set_input_files(bad)
+    page.get_by_label("Load progress from a JSON file").set_input_files(bad)
     status = page.get_by_role("status").filter(has_text=message)
     status.wait_for()
     assert "has not changed" in status.inner_text()
@@ -247,28 +257,30 @@ def test_keyboard_alone_ticks_an_action_and_fills_its_owner(page, element_page: 
     assert owner.input_value() == "Sam"
 
 
-def settle(page) -> None:
-    """Wait for running transitions (Material fades its back-to-top button in as the page
-    scrolls; axe would measure its colour half-way)."""
-    page.evaluate("() => Promise.all(document.getAnimations().map((a) => a.finished))")
-
-
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations_on_an_element_page_and_the_plan(
-    page, element_page: dict, data: dict
+    browser, site_url: str, element_page: dict, data: dict, scheme: str
 ) -> None:
+    context = browser.new_context(base_url=site_url, color_scheme=scheme)
+    page = context.new_page()
     found = []
     open_tool(page, element_page["url"])
     box(page, element_page["starting"][0]).check()
     found += axe_violations(page)
     open_tool(page, "plan/")
     found += axe_violations(page)  # empty apart from one tick
+    page.get_by_role("radio", name="All").check()
     for action in data["actions"][::3]:
         box(page, action).check()
-    item = page.locator("[data-hub-item]").first
+    item = page.locator(f"[data-hub-item='{data['actions'][1]['id']}']")
     item.get_by_label("Owner").fill("Priya")
     item.get_by_label("Target date").fill("2027-02-01")
-    settle(page)
+    page.get_by_role("button", name=re.compile("^Attention to culture")).click()  # closed
     found += axe_violations(page)
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_tool(page, "plan/")  # on a phone: groups closed
+    found += axe_violations(page)
+    context.close()
     assert found == []
 
 
@@ -277,27 +289,52 @@ def squash(text: str) -> str:
     return re.sub(r"[\s\-]", "", text)
 
 
-def test_the_printed_plan_holds_the_remaining_actions_and_no_navigation(page, data: dict) -> None:
-    done = data["actions"][0]
-    remaining = data["actions"][1]
-    open_tool(page, "plan/")
-    box(page, done).check()
-    page.locator(f"[data-hub-item='{remaining['id']}']").get_by_label("Owner").fill("Chief people officer")
-    page.emulate_media(media="print")
-    assert page.locator(".md-header").is_hidden() and page.locator(".md-sidebar--primary").is_hidden()
-    assert page.locator("[data-hub-tools]").is_hidden()
+def pdf_text(page) -> tuple[int, str]:
+    """Print the page to A4 as the browser would; its page count and its text, spaces squashed."""
     reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
-    squashed = squash(text)  # lines in a PDF break anywhere, hyphens included
-    for action in data["actions"][1:]:
-        assert squash(action["text"]) in squashed, action["id"]
+    return len(reader.pages), squash(" ".join(p.extract_text() for p in reader.pages))
+
+
+LONG_OWNER = "Priya Shah, HR Director (people and culture), with the chief operating officer's team"
+
+
+def test_a_half_done_plan_prints_on_a_few_pages_with_owners_in_full(page, data: dict) -> None:
+    actions = data["actions"]
+    done, open_ = actions[::2], actions[1::2]
+    notes = {a["id"]: {"owner": f"{LONG_OWNER} {n}", "due": "2027-03-31"} for n, a in enumerate(open_[:12])}
+    saved = {"version": 1, "done": {a["id"]: True for a in done}, "notes": notes}
+    page.goto("plan/")
+    page.evaluate("(s) => localStorage.setItem('employer-hub:plan:v1', JSON.stringify(s))", saved)
+    open_tool(page, "plan/")
+    page.get_by_role("radio", name="Done").check()  # the printout ignores the screen's filters
+    page.get_by_role("button", name=re.compile("^The employee journey")).click()  # and closed groups
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", "[data-hub-tools]", "[data-hub-filters]"):
+        assert page.locator(hidden).is_hidden(), hidden
+    assert page.locator("input[data-hub-note]").first.is_hidden()  # no form fields on paper
+
+    pages, text = pdf_text(page)
+    assert pages <= 6, f"{pages} A4 pages for a half-done plan"
+    for action in open_:
+        assert squash(action["text"]) in text, action["id"]
+    for n in range(12):
+        assert squash(f"{LONG_OWNER} {n}") in text  # never clipped
+    assert squash("31 March 2027") in text and "dd/mm/yyyy" not in text
     for element in data["elements"]:
-        assert element["label"] in text
-    assert "Chief people officer" in text
-    assert re.search(r"Printed on \d{1,2} \w+ \d{4}", text)
-    assert "dd/yyyy" not in text  # empty date fields print blank
-    assert "Skip to main content" not in text and "Search" not in text
-    assert "Find an organisation" not in text  # the navigation tabs and sidebar
+        assert squash(element["label"]) in text
+    assert re.search(r"Printedon\d{1,2}\w+\d{4}", text)
+    assert squash("Your plan at a glance") in text and squash("Done already") in text
+    assert squash(done[3]["text"]) in text  # listed briefly
+    assert squash("Every action from the") not in text  # the page's introduction
+    assert "Skipto" not in text and "Search" not in text and "Findanorganisation" not in text
+
+    page.emulate_media(media="screen")
+    page.get_by_role("radio", name="Left out").check()
+    page.emulate_media(media="print")
+    fewer, text = pdf_text(page)
+    assert squash(done[3]["text"]) not in text and squash("Done already") not in text
+    assert fewer <= pages
+    assert page.errors == []
 
 
 def test_without_javascript_the_lists_still_read_and_the_plan_lists_every_action(
@@ -329,8 +366,44 @@ def test_no_csp_violation_while_the_tool_is_used(
     open_tool(strict_page, "plan/")
     box(strict_page, data["actions"][1]).check()
     strict_page.locator(f"[data-hub-item='{data['actions'][2]['id']}']").get_by_label("Owner").fill("Sam")
-    saved = download(strict_page, "Download progress")
+    saved = download(strict_page, "Download progress (JSON)")
     download(strict_page, "Download for spreadsheets (CSV)")
-    strict_page.get_by_label("Load progress from a file").set_input_files(saved)
+    strict_page.get_by_label("Load progress from a JSON file").set_input_files(saved)
     strict_page.get_by_role("button", name="Replace my progress").click()
     assert violations(strict_page) == []
+
+
+# The contrast of an action's drawn box against the page, as WCAG 1.4.11 measures it: the
+# unticked ring's colour and the ticked disc's, each laid over the page's background.
+BOX_CONTRAST = """(id) => {
+  const rgba = (c) => { const [r, g, b, a = 1] = c.match(/[\\d.]+/g).map(Number); return {r, g, b, a}; };
+  const over = (fg, bg) => ['r', 'g', 'b'].map((k) => fg.a * fg[k] + (1 - fg.a) * bg[k]);
+  const linear = (v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+  const weights = [0.2126, 0.7152, 0.0722];
+  const lum = (rgb) => rgb.map((v) => linear(v / 255)).reduce((s, v, i) => s + v * weights[i], 0);
+  const ratio = (a, b) => {
+    const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
+  const page = rgba(getComputedStyle(document.body).backgroundColor);
+  const pageRgb = over(page, {r: 255, g: 255, b: 255});
+  const drawn = getComputedStyle(document.querySelector(`#${id} .task-list-indicator`), '::before');
+  const box = document.querySelector(`#${id} input`);
+  const ring = parseFloat(drawn.borderTopWidth) > 0;  // Material's own box is a faint fill
+  const colour = box.checked || !ring ? drawn.backgroundColor : drawn.borderTopColor;
+  return ratio(over(rgba(colour), {r: pageRgb[0], g: pageRgb[1], b: pageRgb[2]}), pageRgb);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_ticked_and_unticked_boxes_stand_out_from_the_page(
+    browser, site_url: str, element_page: dict, scheme: str
+) -> None:
+    context = browser.new_context(base_url=site_url, color_scheme=scheme)
+    page = context.new_page()
+    open_tool(page, element_page["url"])
+    ticked, unticked = element_page["starting"][0], element_page["starting"][1]
+    box(page, ticked).check()
+    assert page.evaluate(BOX_CONTRAST, ticked["id"]) >= 3
+    assert page.evaluate(BOX_CONTRAST, unticked["id"]) >= 3
+    context.close()

@@ -79,6 +79,38 @@ def test_the_plan_lists_every_action_by_element_and_tier(build: Build, data: dic
         assert item.find_previous("h3")["id"] == f"plan-{action['element']}-{action['tier']}"
         assert item.label.get_text() == action["text"]
     assert soup.select_one("[data-hub-nojs]").get_text(strip=True)
+    # Before "How we judge", the page's own last section: the plan comes first on a phone.
+    assert soup.select_one("[data-hub-plan]").find_next("h2", id="how-we-judge") is not None
+
+
+def test_every_merged_id_leads_to_an_action_and_its_old_anchor_still_lands(build: Build, data: dict) -> None:
+    ids = {a["id"]: a for a in data["actions"]}
+    assert len(data["merged"]) >= 20  # the duplicates merged in issue 19
+    for old, kept in data["merged"].items():
+        assert old not in ids and kept in ids, old
+    for url in sorted({a["url"] for a in data["actions"]}):
+        soup = build.html(url)
+        shared = soup.select("li[id^=action-]:not(.hub-action)")
+        for item in shared:
+            kept = data["merged"][item["id"]]
+            link = item.select_one(f"a[href$='#{kept}']")
+            assert link is not None, f"/{url}: {item['id']} does not link to {kept}"
+        # "Where you stand" says how many of the page's items are counted elsewhere.
+        note = soup.select_one("[data-hub-standing=page] .hub-standing__shared")
+        if shared:
+            assert note.get_text(" ", strip=True).startswith(f"{len(shared)} more action"), url
+        else:
+            assert note is None, url
+
+
+def test_the_plan_lists_its_parts_and_every_element_in_its_contents(build: Build, data: dict) -> None:
+    soup = build.html("plan/")
+    toc = [a["href"] for a in soup.select(".md-sidebar--secondary .md-nav__link[href^='#']")]
+    expected = ["#plan-at-a-glance", "#plan-where-to-start", "#plan-actions"]
+    expected += [f"#plan-{e['id']}" for e in data["elements"]] + ["#move-your-plan", "#how-we-judge"]
+    assert toc == expected
+    for href in toc:
+        assert soup.find(id=href[1:]) is not None, href
 
 
 def test_the_strategy_page_has_the_summary_for_every_element(build: Build) -> None:

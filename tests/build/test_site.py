@@ -106,7 +106,8 @@ def test_no_page_contains_placeholder_text(build: Build) -> None:
 
 
 def _checklist_after(soup: BeautifulSoup, heading_id: str) -> list[str]:
-    """The task-list items between the heading `heading_id` and the next H2."""
+    """The task-list items between the heading `heading_id` and the next H2, with the items
+    that link to an action written on another page (one action, one place: issue 19)."""
     heading = soup.find(id=heading_id)
     assert heading is not None, f"no #{heading_id} heading"
     items: list[str] = []
@@ -116,6 +117,8 @@ def _checklist_after(soup: BeautifulSoup, heading_id: str) -> list[str]:
         items += [li.get_text(" ", strip=True) for li in sibling.select("li.task-list-item")]
         if "task-list" in (sibling.get("class") or []):
             items += [li.get_text(" ", strip=True) for li in sibling.find_all("li", recursive=False)]
+        shared = sibling.select("li[id^=action-]:not(.task-list-item)")
+        items += [li.get_text(" ", strip=True) for li in shared]
     return items
 
 

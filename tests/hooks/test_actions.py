@@ -73,6 +73,52 @@ def test_missing_and_duplicate_ids_stop_the_build_with_each_place(
     ]
 
 
+SAME_WORDS_PAGE = """---
+title: Culture
+element: culture
+---
+
+## Starting out {#starting-out}
+
+- [ ] Brief managers on reply rates in their teams.
+      { #action-culture-brief-managers }
+- Shared with *Analysis of data*: [reply rates](data.md#action-data-reply-rates).
+  { #action-culture-reply-rates }
+
+## Among the best {#among-the-best}
+
+- [ ] Brief managers on reply rates, in their teams!
+      { #action-culture-brief-again }
+"""
+
+
+def test_two_actions_with_the_same_words_and_a_link_to_no_action_stop_the_build(
+    configured: Callable[..., MkDocsConfig], tmp_path: Path
+) -> None:
+    (tmp_path / "culture.md").write_text(SAME_WORDS_PAGE, encoding="utf-8")
+    config, nav, files = built_nav(configured, tmp_path)
+    with pytest.raises(PluginError) as raised:
+        actions.on_nav(nav, config=config, files=files)
+    rel = Path(os.path.relpath(tmp_path / "culture.md", PROJECT.root)).as_posix()
+    assert str(raised.value).splitlines() == [
+        "2 problem(s) in the checklists:",
+        f"{rel}:15: action-culture-brief-again says the same as action-culture-brief-managers at {rel}:8: "
+        "keep one and make the other a link to it",
+        f"{rel}:10: action-culture-reply-rates links to #action-data-reply-rates, "
+        "which is no action on the site",
+    ]
+
+
+def test_merged_ids_reach_the_actions_file(configured: Callable[..., MkDocsConfig], tmp_path: Path) -> None:
+    page = SAME_WORDS_PAGE.replace("#action-data-reply-rates", "#action-culture-brief-managers")
+    (tmp_path / "culture.md").write_text(page.split("## Among")[0], encoding="utf-8")
+    config, nav, files = built_nav(configured, tmp_path)
+    actions.on_nav(nav, config=config, files=files)
+    written = json.loads(files.get_file_from_path(actions.ACTIONS_FILE).content_string)
+    assert written["merged"] == {"action-culture-reply-rates": "action-culture-brief-managers"}
+    assert [a["id"] for a in written["actions"]] == ["action-culture-brief-managers"]
+
+
 def test_an_unknown_element_is_reported_on_its_line(
     configured: Callable[..., MkDocsConfig], tmp_path: Path
 ) -> None:

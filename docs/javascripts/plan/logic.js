@@ -1,8 +1,10 @@
-/* Your action plan: the pure logic (state, summaries, import and export, CSV).
+/* Your action plan: the pure logic (state, summaries, filters, import and export, CSV).
  *
  * Nothing here touches the page, the network or storage, so tests call every function
- * directly. The state is plain data:
+ * directly (tests/js/plan/). The state is plain data:
  *   { version: 1, done: { "<action id>": true }, notes: { "<action id>": { owner, due } } }
+ * What is stored in the browser and what a file holds are both read as untrusted input:
+ * every entry is checked, and what cannot be read is counted and reported, never used.
  * Ids that no longer match an action are kept, counted and reported, never dropped.
  */
 
@@ -10,23 +12,44 @@ export const STORAGE_KEY = "employer-hub:plan:v1";
 export const FORMAT = "employer-hub-action-plan";
 export const VERSION = 1;
 export const TIERS = ["starting", "best"];
+// An owner is a name and a role; anything longer is not one (and would swamp the printout).
+export const OWNER_MAX = 200;
+// The ids the build writes (hub/actions/extract.py ID_PATTERN), kept loose enough for old ones.
+const ID = /^action-[a-z0-9]+(?:-[a-z0-9]+){1,8}$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function emptyState() {
   return { version: VERSION, done: {}, notes: {} };
 }
 
-/* The state saved in this browser, from the stored text (null when nothing is saved). A
- * stored value this code cannot read gives an empty state with `unreadable` set, so the page
- * can say so rather than silently start again. */
+/* The state saved in this browser, from the stored text (null when nothing is saved):
+ *   { state, problem } where problem is "" or a sentence for the visitor.
+ * Entries that cannot be read are left out and counted; a value that is not a saved plan
+ * at all gives an empty state and says so, rather than silently starting again. */
 export function readStored(text) {
-  if (text === null || text === undefined) return emptyState();
+  if (text === null || text === undefined) return { state: emptyState(), problem: "" };
+  let data;
   try {
-    const state = cleanState(JSON.parse(text));
-    if (state) return state;
+    data = JSON.parse(text);
   } catch (_) {
-    /* fall through */
+    data = undefined;
   }
-  return Object.assign(emptyState(), { unreadable: true });
+  if (!isPlainObject(data) || data.version !== VERSION) {
+    return {
+      state: emptyState(),
+      problem:
+        "The progress saved in this browser could not be read (it is damaged or from another " +
+        "version of this page). Ticking, or loading a progress file, replaces it.",
+    };
+  }
+  const { state, dropped } = cleanEntries(data);
+  return {
+    state,
+    problem: dropped
+      ? `${dropped} saved ${dropped === 1 ? "entry" : "entries"} could not be read and ` +
+        `${dropped === 1 ? "is" : "are"} left out. The rest of your progress is shown.`
+      : "",
+  };
 }
 
 export function storedText(state) {
@@ -50,6 +73,29 @@ export function setNote(state, id, field, value) {
 
 export function isDone(state, id) {
   return state.done[id] === true;
+}
+
+/* Ticks and notes saved under ids that were merged into another action move to the action
+ * that stayed (merged: { oldId: survivingId }, from the actions file). A note already on the
+ * surviving action wins; an old note fills in only what it lacks. { state, moved }. */
+export function migrate(state, merged) {
+  const done = Object.assign({}, state.done);
+  const notes = Object.assign({}, state.notes);
+  let moved = 0;
+  for (const [old, kept] of Object.entries(merged || {})) {
+    if (done[old] === true) {
+      done[kept] = true;
+      delete done[old];
+      moved += 1;
+    }
+    if (notes[old]) {
+      const mine = notes[kept] || { owner: "", due: "" };
+      notes[kept] = { owner: mine.owner || notes[old].owner, due: mine.due || notes[old].due };
+      delete notes[old];
+      moved += 1;
+    }
+  }
+  return { state: Object.assign({}, state, { done, notes }), moved };
 }
 
 /* Done and total actions per tier, for the actions given. */
@@ -82,26 +128,49 @@ export function describe(tally) {
   );
 }
 
-/* The rows of the strategy page's summary: each element, then each of its pages other than
- * the element's own page (for the employee journey: outreach, hiring, progression). */
+/* "5 of 21 done", for a group's heading. */
+export function progress(tally) {
+  const done = tally.starting.done + tally.best.done;
+  return `${done} of ${tally.starting.total + tally.best.total} done`;
+}
+
+/* Where you stand: each element (counting each of its actions once, wherever written),
+ * with the element's other pages nested under it (for the employee journey: outreach,
+ * hiring, progression), each counting the actions written on it. */
 export function summaryRows(data, state) {
   const rows = [];
   for (const element of data.elements) {
     const own = data.actions.filter((a) => a.element === element.id);
     if (!own.length) continue;
-    rows.push(row(element.label, element.url, 0, own, state));
-    const pages = [...new Set(own.map((a) => a.url))].filter((url) => url !== element.url);
-    for (const url of pages) {
-      const onPage = own.filter((a) => a.url === url);
-      rows.push(row(onPage[0].page, url, 1, onPage, state));
-    }
+    const pages = [...new Set(own.map((a) => a.url))]
+      .filter((url) => url !== element.url)
+      .map((url) => {
+        const onPage = own.filter((a) => a.url === url);
+        return row(onPage[0].page, url, onPage, state);
+      });
+    rows.push(Object.assign(row(element.label, element.url, own, state), { id: element.id, pages }));
   }
   return rows;
 }
 
-function row(label, url, level, actions, state) {
+function row(label, url, actions, state) {
   const tally = counts(actions, state);
-  return { label, url, level, tally, stage: stage(tally), text: describe(tally) };
+  return { label, url, tally, stage: stage(tally), text: describe(tally) };
+}
+
+/* Where to start: the first `limit` starting-out actions not yet done, in the order the
+ * guidance gives them (the actions file's order). */
+export function whereToStart(actions, state, limit = 5) {
+  return actions.filter((a) => a.tier === "starting" && !isDone(state, a.id)).slice(0, limit);
+}
+
+/* The plan's filters: show "open", "done" or "all"; tier "all" or one tier's id. */
+export const SHOW = ["open", "done", "all"];
+export function shown(action, state, filter) {
+  const done = isDone(state, action.id);
+  if (filter.show === "open" && done) return false;
+  if (filter.show === "done" && !done) return false;
+  return filter.tier === "all" || filter.tier === action.tier;
 }
 
 /* Ticked ids that match no action (the action was removed or its id changed). */
@@ -131,51 +200,89 @@ export function toJSON(state, now) {
   );
 }
 
+const CSV_HEADER = "Element,Page,Checklist,Action,Done,Owner,Target date,Id";
+
 /* Read a progress file: { ok: true, state, saved } or { ok: false, error } with a message
- * for the visitor. Nothing is changed by reading. */
+ * for the visitor. `saved` is a Date, or null when the file's date is missing or not a
+ * real date. Nothing is changed by reading. */
 export function parseProgress(text) {
+  if (typeof text === "string" && text.replace(/^\uFEFF/, "").startsWith(CSV_HEADER.slice(0, 22))) {
+    return failure(
+      "This is the spreadsheet (CSV) file. It is for spreadsheets only and cannot be loaded " +
+        'back: choose the JSON file that "Download progress (JSON)" saved.'
+    );
+  }
   let data;
   try {
     data = JSON.parse(text);
   } catch (_) {
     return failure("This file could not be read: it is damaged or it is not a progress file from this site.");
   }
-  if (!data || typeof data !== "object" || Array.isArray(data) || data.format !== FORMAT) {
+  if (!isPlainObject(data) || data.format !== FORMAT) {
     return failure("This file is not a progress file from this site's action plan.");
   }
   if (data.version !== VERSION) {
+    const version = typeof data.version === "number" ? String(data.version) : JSON.stringify(data.version);
     return failure(
-      `This progress file is version ${String(data.version)}, and this site reads version ${VERSION}. ` +
-        "Nothing was loaded."
+      `This progress file gives its version as ${version ?? "nothing"}; this site reads version ` +
+        `${VERSION} only. Nothing was loaded.`
     );
   }
-  const state = cleanState(data);
-  if (!state) return failure("This progress file is damaged: its ticks or notes cannot be read.");
-  return { ok: true, state, saved: typeof data.saved === "string" ? data.saved : "" };
+  const { state, dropped } = cleanEntries(data);
+  if (dropped) {
+    return failure(
+      `This progress file is damaged: ${dropped} of its ticks or notes cannot be read. Nothing was loaded.`
+    );
+  }
+  return { ok: true, state, saved: readDate(data.saved) };
 }
 
 function failure(error) {
   return { ok: false, error };
 }
 
-/* A state from parsed data, or null when its shape is wrong. Only the known fields are kept. */
-function cleanState(data) {
-  if (!data || typeof data !== "object" || data.version !== VERSION) return null;
-  const { done = {}, notes = {} } = data;
-  if (!isPlainObject(done) || !isPlainObject(notes)) return null;
+/* The date-and-time the file says it was saved ("2026-11-25T10:00:00.000Z", as toJSON
+ * writes it), or null: Date would read "2027-02-31T…" as 3 March. */
+function readDate(value) {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}T/.test(value) || !validDate(value.slice(0, 10))) {
+    return null;
+  }
+  const when = new Date(value);
+  return Number.isNaN(when.getTime()) ? null : when;
+}
+
+/* "2027-03-31" and a real day of the calendar (not 2027-02-31), or "" for no date. */
+export function validDate(value) {
+  if (value === "") return true;
+  const match = typeof value === "string" && DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/* The ticks and notes of parsed data that can be read, and how many entries could not. */
+function cleanEntries(data) {
   const state = emptyState();
-  for (const [id, value] of Object.entries(done)) {
-    if (value !== true) return null;
-    state.done[id] = true;
+  let dropped = 0;
+  const done = isPlainObject(data.done) ? data.done : (data.done === undefined ? {} : null);
+  const notes = isPlainObject(data.notes) ? data.notes : (data.notes === undefined ? {} : null);
+  if (done === null) dropped += 1;
+  if (notes === null) dropped += 1;
+  for (const [id, value] of Object.entries(done || {})) {
+    if (value === true && ID.test(id)) state.done[id] = true;
+    else dropped += 1;
   }
-  for (const [id, note] of Object.entries(notes)) {
-    if (!isPlainObject(note)) return null;
-    const owner = typeof note.owner === "string" ? note.owner : "";
-    const due = typeof note.due === "string" && /^(\d{4}-\d{2}-\d{2})?$/.test(note.due) ? note.due : null;
-    if (due === null) return null;
-    if (owner || due) state.notes[id] = { owner, due };
+  for (const [id, note] of Object.entries(notes || {})) {
+    const owner = isPlainObject(note) ? note.owner ?? "" : null;
+    const due = isPlainObject(note) ? note.due ?? "" : null;
+    if (!ID.test(id) || typeof owner !== "string" || owner.length > OWNER_MAX || !validDate(due)) {
+      dropped += 1;
+    } else if (owner || due) {
+      state.notes[id] = { owner, due };
+    }
   }
-  return state;
+  return { state, dropped };
 }
 
 function isPlainObject(value) {
@@ -186,7 +293,7 @@ function isPlainObject(value) {
 export function toCSV(data, state) {
   const labels = Object.fromEntries(data.elements.map((e) => [e.id, e.label]));
   const tiers = Object.fromEntries(data.tiers.map((t) => [t.id, t.label]));
-  const lines = [["Element", "Page", "Checklist", "Action", "Done", "Owner", "Target date", "Id"]];
+  const lines = [CSV_HEADER.split(",")];
   for (const action of data.actions) {
     const note = state.notes[action.id] || { owner: "", due: "" };
     lines.push([
@@ -213,7 +320,16 @@ function csvCell(cell) {
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
-/* "25 November 2026", for the printed plan. */
+const LONG = { day: "numeric", month: "long", year: "numeric" };
+
+/* "25 November 2026", for the printed plan (the visitor's own calendar day). */
 export function longDate(date) {
-  return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  return date.toLocaleDateString("en-GB", LONG);
+}
+
+/* "31 March 2027" for a stored "2027-03-31" (a calendar day, read in UTC so no time zone
+ * moves it), or "" for none. */
+export function dayText(value) {
+  if (!value || !validDate(value)) return "";
+  return new Date(`${value}T00:00:00Z`).toLocaleDateString("en-GB", Object.assign({ timeZone: "UTC" }, LONG));
 }
