@@ -1,0 +1,118 @@
+/* The employee journey's analyses: the page's DOM code, shared by the hiring funnel and the
+ * class pay gap pages (the form's data-analysis names which). The arithmetic is in funnel.js
+ * and pay.js; CSV, masking and downloads in ../shared/.
+ *
+ * A file is read in the browser and never sent. A file with any bad row changes nothing: its
+ * problems are listed by row, and the results already shown stay. Nothing is stored. Runs
+ * from Material's `document$`, so it also starts after instant navigation. */
+import { download } from "../shared/download.js";
+import { el } from "./dom.js";
+import * as funnel from "./funnel.js";
+import { renderFunnel } from "./funnel-view.js";
+import * as pay from "./pay.js";
+import { renderPay } from "./pay-view.js";
+
+const ANALYSES = {
+  funnel: {
+    read: (text, config) => {
+      const result = funnel.readFunnel(text, config);
+      return result.errors ? result : { data: result.stages, loaded: `${result.stages.length} stages` };
+    },
+    render: renderFunnel,
+    csv: (config, data, view) => funnel.resultsCsv(config, data, view),
+    file: "hiring-funnel",
+  },
+  pay: {
+    read: (text, config) => {
+      const result = pay.readPay(text, config);
+      if (result.errors) return result;
+      const n = result.people.length;
+      return { data: pay.payResults(config, result.people, result.hasLevels), loaded: `${n.toLocaleString("en-GB")} ${n === 1 ? "person" : "people"}` };
+    },
+    render: renderPay,
+    csv: (config, data, view) => pay.resultsCsv(config, data, view),
+    file: "class-pay-gap",
+  },
+};
+const VIEW_NAMES = { analysis: "for your own analysis", publication: "for publication" };
+
+function start() {
+  const form = document.getElementById("hub-journey");
+  if (!form || form.dataset.ready) return;
+  const config = JSON.parse(document.getElementById("hub-journey-config").dataset.config);
+  const page = { form, config, analysis: ANALYSES[form.dataset.analysis], data: null, fileName: "", view: "analysis" };
+  const view = document.getElementById("hub-journey-view");
+  view.hidden = false;
+  for (const radio of view.querySelectorAll("input[type=radio]")) {
+    radio.checked = radio.value === page.view;
+    radio.addEventListener("change", () => {
+      page.view = radio.value;
+      render(page);
+    });
+  }
+  form.querySelector("#hub-journey-file").addEventListener("change", (event) => load(event, page));
+  form.querySelector("#hub-journey-clear").addEventListener("click", () => clear(page));
+  form.addEventListener("submit", (event) => event.preventDefault());
+  document.getElementById("hub-journey-download").addEventListener("click", () => {
+    download(`${page.analysis.file}-${page.view}.csv`, page.analysis.csv(page.config, page.data, page.view));
+  });
+  render(page);
+  form.dataset.ready = "true";
+}
+
+async function load(event, page) {
+  const input = event.target;
+  const file = input.files[0];
+  if (!file) return;
+  showErrors([]);
+  say(`Reading ${file.name}…`);
+  const text = await file.text();
+  const result = page.analysis.read(text, page.config);
+  if (result.errors) {
+    const kept = page.data ? ` Nothing from it was used: the results below are still from ${page.fileName}.` : " Nothing from it was used.";
+    showErrors(result.errors);
+    say(`${file.name} could not be read.${kept}`);
+    input.value = "";
+    return;
+  }
+  page.data = result.data;
+  page.fileName = file.name;
+  render(page);
+  say(`Loaded ${result.loaded} from ${file.name}.`);
+}
+
+function clear(page) {
+  page.data = null;
+  page.fileName = "";
+  page.form.querySelector("#hub-journey-file").value = "";
+  showErrors([]);
+  render(page);
+  say("Results cleared.");
+}
+
+function render(page) {
+  const out = document.getElementById("hub-journey-results");
+  const button = document.getElementById("hub-journey-download");
+  button.textContent = `Download the results ${VIEW_NAMES[page.view]} (CSV)`;
+  if (!page.data) {
+    out.replaceChildren(el("p", {}, "Load a file above to see your results here."));
+    button.disabled = true;
+    return;
+  }
+  out.replaceChildren(...page.analysis.render(page.config, page.data, page.view));
+  button.disabled = false;
+}
+
+function showErrors(errors) {
+  const box = document.getElementById("hub-journey-errors");
+  box.hidden = errors.length === 0;
+  box.querySelector("ul").replaceChildren(...errors.map((e) => el("li", {}, e)));
+  if (errors.length) box.focus();
+}
+
+function say(text) {
+  document.getElementById("hub-journey-messages").textContent = text;
+}
+
+start();
+if (window.document$) window.document$.subscribe(start);
