@@ -19,6 +19,11 @@ from tests.browser.test_compare import SIZES, assert_nothing_typed_left, record_
 
 pytestmark = pytest.mark.browser
 
+UNKNOWN = (
+    '"astronaut" is not one of the answer options: give an option\'s id'
+    " (for example professional) or its exact words."
+)
+
 FUNNEL = "strategy/data/funnel/"
 PAY = "strategy/data/pay-gap/"
 # The funnel template, by background (professional, intermediate, lower, not classified):
@@ -162,7 +167,8 @@ def test_the_recruiters_funnel_journey(sized_page, site_url: str, tmp_path: Path
         ['Row 37: the count "-6" is negative: give a count of 0 or more.']
     )
     expect(page.locator("#hub-journey-messages")).to_have_text(
-        f"bad.csv could not be read. Nothing from it was used: the results below are still from {template.name}."
+        "bad.csv could not be read. Nothing from it was used: "
+        f"the results below are still from {template.name}."
     )
     assert rows(page, ".hub-journey-rates") == FUNNEL_RATES
     assert page.errors == []
@@ -178,7 +184,7 @@ BAD_FUNNELS = [
     (
         "unknown answer",
         "stage,answer,count\napplied,astronaut,4\n",
-        'Row 2: "astronaut" is not one of the answer options: give an option\'s id (for example professional) or its exact words.',
+        f"Row 2: {UNKNOWN}",
     ),
     (
         "formula",
@@ -232,7 +238,8 @@ def test_the_pay_analysts_journey(sized_page, site_url: str, tmp_path: Path) -> 
     assert rows(page, ".hub-journey-pay") == PAY_TABLE
     assert rows(page, ".hub-journey-quartiles") == PAY_QUARTILES
     expect(page.locator(".hub-journey__summary")).to_have_text(
-        "People from lower socio-economic backgrounds are paid 36.7% less than people from professional backgrounds at the median, and 35.0% less on the mean."
+        "People from lower socio-economic backgrounds are paid 36.7% less than people from"
+        " professional backgrounds at the median, and 35.0% less on the mean."
     )
     name, analysis = download_results(page, tmp_path)
     assert name == "class-pay-gap-analysis.csv"
@@ -256,12 +263,14 @@ def test_the_pay_analysts_journey(sized_page, site_url: str, tmp_path: Path) -> 
     ]
     name, publication = download_results(page, tmp_path)
     assert name == "class-pay-gap-publication.csv"
+    assert {r["view"] for r in publication} == {"publication"}
+    assert "4" not in [r["people"] for r in publication]
     # Bad rows: by line, nothing used, the results stay.
     load(page, write(tmp_path, "bad-pay.csv", "answer,hourly_pay\nroutine,12\nroutine,-4\nastronaut,9\n"))
     expect(page.locator("#hub-journey-errors li")).to_have_text(
         [
             'Row 3: the hourly pay "-4" is negative.',
-            'Row 4: "astronaut" is not one of the answer options: give an option\'s id (for example professional) or its exact words.',
+            f"Row 4: {UNKNOWN}",
         ]
     )
     page.check("#hub-view-analysis")
