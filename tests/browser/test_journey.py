@@ -26,6 +26,17 @@ UNKNOWN = (
 
 FUNNEL = "strategy/data/funnel/"
 PAY = "strategy/data/pay-gap/"
+CHANGE = "strategy/data/change/"
+# The change template: 2025 has 120/55/90 (+40 not classified) of 400 asked; 2026 has
+# 130/60/125 (+31) of 420. Shares 45/21/34 then 41/19/40 (130/315 = 41.3, 60/315 = 19.0,
+# 125/315 = 39.7); response 305/400 = 76%, 346/420 = 82%. Python's z: -0.97, -0.51, 1.42.
+CHANGE_ROUNDS = [
+    ["2025", "45% (120)", "21% (55)", "34% (90)", "40", "76% of 400"],
+    ["2026", "41% (130)", "19% (60)", "40% (125)", "31", "82% of 420"],
+    ["Benchmark", "37%", "24%", "39%", "", ""],
+]
+SMALL = "(too small to read)"
+CHANGE_CHANGES = [["2025 to 2026", f"-4 points {SMALL}", f"-2 points {SMALL}", f"+6 points {SMALL}"]]
 # The funnel template, by background (professional, intermediate, lower, not classified):
 # applied 180/100/150/70, shortlisted 100/50/55/33, assessed 60/30/33/20, offered 23/11/10/7,
 # hired 21/10/9/7. Shares of those classified; hired: 21/40 = 52.5 and 9/40 = 22.5 round up.
@@ -279,6 +290,50 @@ def test_the_pay_analysts_journey(sized_page, site_url: str, tmp_path: Path) -> 
     assert_nothing_typed_left(requests, site_url, ["19.99", "hourly_pay"])
 
 
+def test_the_survey_owners_change_journey(sized_page, site_url: str, tmp_path: Path) -> None:
+    page = sized_page
+    open_page(page, CHANGE)
+    page.wait_for_load_state("networkidle")
+    requests = record_requests(page)
+    with page.expect_download() as info:
+        page.get_by_role("link", name="template (CSV)").click()
+    template = save(info.value, tmp_path)
+    load(page, template)
+    expect(page.locator("#hub-journey-messages")).to_have_text(f"Loaded 2 rounds from {template.name}.")
+    assert rows(page, ".hub-journey-rounds") == CHANGE_ROUNDS
+    assert rows(page, ".hub-journey-changes") == CHANGE_CHANGES
+    expect(page.locator(".hub-journey__summary")).to_have_text(
+        "From 2025 to 2026, the share from lower socio-economic backgrounds changed by +6 points:"
+        " too small to read anything into."
+    )
+    expect(page.locator(".hub-journey-chart")).to_contain_text("Benchmark: 39%")
+    name, analysis = download_results(page, tmp_path)
+    assert name == "change-over-time-analysis.csv"
+    lower = [r for r in analysis if r["round"] == "2026" and r["group"] == "lower"]
+    assert [(r["share"], r["benchmark"], r["change"], r["readable"]) for r in lower] == [
+        ("40", "39", "6", "too small")
+    ]
+    # A headcount under the answers: named by row, nothing used, the results stay.
+    bad = template.read_text(encoding="utf-8").replace("2026,headcount,420", "2026,headcount,42")
+    load(page, write(tmp_path, "bad.csv", bad))
+    expect(page.locator("#hub-journey-errors li")).to_have_text(
+        [
+            'Row 23: the headcount of "2026" (42) is fewer than its 346 answers:'
+            " the headcount is everyone asked."
+        ]
+    )
+    assert rows(page, ".hub-journey-rounds") == CHANGE_ROUNDS
+    page.check("#hub-view-publication")
+    _, publication = download_results(page, tmp_path)
+    assert {r["view"] for r in publication} == {"publication"}
+    # Clear empties the results and the download.
+    page.click("#hub-journey-clear")
+    expect(page.locator("#hub-journey-download")).to_be_disabled()
+    assert page.locator(".hub-journey-rounds").count() == 0
+    assert page.errors == []
+    assert_nothing_typed_left(requests, site_url, ["2025", "2026"])
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(
     ("path", "good", "bad"),
@@ -289,8 +344,13 @@ def test_the_pay_analysts_journey(sized_page, site_url: str, tmp_path: Path) -> 
             "stage,answer\n",
         ),
         (PAY, PAY_ROWS, "answer,hourly_pay\nroutine,abc\n"),
+        (
+            CHANGE,
+            "round,answer,count\n1,routine,40\n1,professional,30\n2,routine,50\n2,professional,20\n",
+            "round\n",
+        ),
     ],
-    ids=["funnel", "pay"],
+    ids=["funnel", "pay", "change"],
 )
 def test_axe_finds_nothing_with_results_and_with_errors(
     browser, site_url: str, tmp_path: Path, scheme: str, path: str, good: str, bad: str
@@ -314,6 +374,7 @@ def test_no_csp_violation_while_loading_and_switching(strict_page, tmp_path: Pat
     for path, text in (
         (FUNNEL, "stage,answer,count\napplied,routine,40\nhired,routine,20\n"),
         (PAY, PAY_ROWS),
+        (CHANGE, "round,answer,count\n1,routine,40\n2,routine,50\n"),
     ):
         strict_page.goto(path)
         strict_page.wait_for_selector("#hub-journey[data-ready]")

@@ -11,13 +11,14 @@ export function el(tag, attrs = {}, ...children) {
 }
 
 /** A table with a caption, a header row and body rows (the first cell of each heads its row),
- * in a focusable scroll region so a keyboard can scroll it. */
+ * in a focusable scroll region so a keyboard can scroll it; `className` marks the wrapper. */
 export function table(caption, header, body, className) {
   const head = el("thead", {}, el("tr", {}, ...header.map((text) => el("th", { scope: "col" }, text))));
   const rows = body.map((cells) => el("tr", {}, ...cells.map((text, i) => (i === 0 ? el("th", { scope: "row" }, text) : el("td", {}, text)))));
   const id = `hub-table-${className}`;
-  const t = el("table", { class: className }, el("caption", { id }, caption), head, el("tbody", {}, ...rows));
-  return el("div", { class: "md-typeset__scrollwrap" }, el("div", { class: "md-typeset__table", role: "region", tabindex: "0", "aria-labelledby": id }, t));
+  // No class on the table itself: Material styles only tables without one.
+  const t = el("table", {}, el("caption", { id }, caption), head, el("tbody", {}, ...rows));
+  return el("div", { class: `md-typeset__scrollwrap ${className}` }, el("div", { class: "md-typeset__table", role: "region", tabindex: "0", "aria-labelledby": id }, t));
 }
 
 /** A bar chart of percentages: groups of labelled bars, each with its value as text.

@@ -1,46 +1,29 @@
-/* The employee journey's analyses: the page's DOM code, shared by the hiring funnel and the
- * class pay gap pages (the form's data-analysis names which). The arithmetic is in funnel.js
- * and pay.js; CSV, masking and downloads in ../shared/.
+/* The employee journey's analyses: the page's DOM code, shared by the hiring funnel, class
+ * pay gap and change over time pages (the form's data-analysis names which). The arithmetic
+ * is in funnel.js, pay.js and change.js, shown by *-view.js; CSV, masking and downloads are
+ * in ../shared/.
  *
  * A file is read in the browser and never sent. A file with any bad row changes nothing: its
  * problems are listed by row, and the results already shown stay. Nothing is stored. Runs
  * from Material's `document$`, so it also starts after instant navigation. */
 import { download } from "../shared/download.js";
 import { el } from "./dom.js";
-import * as funnel from "./funnel.js";
-import { renderFunnel } from "./funnel-view.js";
-import * as pay from "./pay.js";
-import { renderPay } from "./pay-view.js";
 
+// Each analysis's page module (read, render, csv, file), loaded only on its own page.
 const ANALYSES = {
-  funnel: {
-    read: (text, config) => {
-      const result = funnel.readFunnel(text, config);
-      return result.errors ? result : { data: result.stages, loaded: `${result.stages.length} stages` };
-    },
-    render: renderFunnel,
-    csv: (config, data, view) => funnel.resultsCsv(config, data, view),
-    file: "hiring-funnel",
-  },
-  pay: {
-    read: (text, config) => {
-      const result = pay.readPay(text, config);
-      if (result.errors) return result;
-      const n = result.people.length;
-      return { data: pay.payResults(config, result.people, result.hasLevels), loaded: `${n.toLocaleString("en-GB")} ${n === 1 ? "person" : "people"}` };
-    },
-    render: renderPay,
-    csv: (config, data, view) => pay.resultsCsv(config, data, view),
-    file: "class-pay-gap",
-  },
+  funnel: () => import("./funnel-view.js"),
+  pay: () => import("./pay-view.js"),
+  change: () => import("./change-view.js"),
 };
 const VIEW_NAMES = { analysis: "for your own analysis", publication: "for publication" };
 
-function start() {
+async function start() {
   const form = document.getElementById("hub-journey");
-  if (!form || form.dataset.ready) return;
+  if (!form || form.dataset.starting) return;
+  form.dataset.starting = "true";
   const config = JSON.parse(document.getElementById("hub-journey-config").dataset.config);
-  const page = { form, config, analysis: ANALYSES[form.dataset.analysis], data: null, fileName: "", view: "analysis" };
+  const { analysis } = await ANALYSES[form.dataset.analysis]();
+  const page = { form, config, analysis, data: null, fileName: "", view: "analysis" };
   const view = document.getElementById("hub-journey-view");
   view.hidden = false;
   for (const radio of view.querySelectorAll("input[type=radio]")) {
