@@ -2,7 +2,7 @@
  * with whether each can be read, the response rates, and a chart of the shares by round with
  * the benchmark. */
 import { formatCount, signed } from "../shared/numbers.js";
-import { applyView, changeResults, readRounds, resultsCsv } from "./change.js";
+import { applyView, changeResults, resultsCsv } from "./change.js";
 import { barChart, el, table } from "./dom.js";
 
 const DASH = "\u2013";
@@ -74,10 +74,6 @@ export function renderChange(config, rounds, view) {
 
 /** The change over time page's analysis, for main.js. */
 export const analysis = {
-  read(text, config) {
-    const result = readRounds(text, config);
-    return result.errors ? result : { data: result.rounds, loaded: `${result.rounds.length} rounds` };
-  },
   render: renderChange,
   csv: resultsCsv,
   file: "change-over-time",

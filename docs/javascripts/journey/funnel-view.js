@@ -2,7 +2,7 @@
  * the relative rate and its flag, and a chart of the pass rates. */
 import { formatCount } from "../shared/numbers.js";
 import { barChart, el, table } from "./dom.js";
-import { applyView, funnelResults, readFunnel, resultsCsv } from "./funnel.js";
+import { applyView, funnelResults, resultsCsv } from "./funnel.js";
 import { REFERENCE_GROUP } from "./groups.js";
 
 const DASH = "\u2013";
@@ -57,10 +57,6 @@ export function renderFunnel(config, stages, view) {
 
 /** The funnel page's analysis, for main.js. */
 export const analysis = {
-  read(text, config) {
-    const result = readFunnel(text, config);
-    return result.errors ? result : { data: result.stages, loaded: `${result.stages.length} stages` };
-  },
   render: renderFunnel,
   csv: resultsCsv,
   file: "hiring-funnel",

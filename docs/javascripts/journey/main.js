@@ -9,7 +9,7 @@
 import { download } from "../shared/download.js";
 import { el } from "./dom.js";
 
-// Each analysis's page module (read, render, csv, file), loaded only on its own page.
+// Each analysis's page module (render, csv, file), loaded only on its own page.
 const ANALYSES = {
   funnel: () => import("./funnel-view.js"),
   pay: () => import("./pay-view.js"),
@@ -23,7 +23,7 @@ async function start() {
   form.dataset.starting = "true";
   const config = JSON.parse(document.getElementById("hub-journey-config").dataset.config);
   const { analysis } = await ANALYSES[form.dataset.analysis]();
-  const page = { form, config, analysis, data: null, fileName: "", view: "analysis" };
+  const page = { form, config, analysis, name: form.dataset.analysis, data: null, fileName: "", view: "analysis", reads: 0 };
   const view = document.getElementById("hub-journey-view");
   view.hidden = false;
   for (const radio of view.querySelectorAll("input[type=radio]")) {
@@ -50,7 +50,9 @@ async function load(event, page) {
   showErrors([]);
   say(`Reading ${file.name}…`);
   const text = await file.text();
-  const result = page.analysis.read(text, page.config);
+  const id = ++page.reads;
+  const result = await readOffMainThread(page, id, text);
+  if (id !== page.reads) return; // a later file was chosen meanwhile: its result wins
   if (result.errors) {
     const kept = page.data ? ` Nothing from it was used: the results below are still from ${page.fileName}.` : " Nothing from it was used.";
     showErrors(result.errors);
@@ -64,7 +66,22 @@ async function load(event, page) {
   say(`Loaded ${result.loaded} from ${file.name}.`);
 }
 
+/** The file read in worker.js, so a large file does not freeze the page. */
+function readOffMainThread(page, id, text) {
+  page.worker ??= new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  return new Promise((resolve) => {
+    const done = (event) => {
+      if (event.data.id !== id) return;
+      page.worker.removeEventListener("message", done);
+      resolve(event.data.result);
+    };
+    page.worker.addEventListener("message", done);
+    page.worker.postMessage({ id, analysis: page.name, text, config: page.config });
+  });
+}
+
 function clear(page) {
+  page.reads++;
   page.data = null;
   page.fileName = "";
   page.form.querySelector("#hub-journey-file").value = "";

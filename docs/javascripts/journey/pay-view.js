@@ -3,7 +3,7 @@
 import { formatCount, roundTo } from "../shared/numbers.js";
 import { barChart, el, table } from "./dom.js";
 import { REFERENCE_GROUP } from "./groups.js";
-import { applyView, payResults, readPay, resultsCsv } from "./pay.js";
+import { applyView, resultsCsv } from "./pay.js";
 
 const DASH = "\u2013";
 
@@ -63,12 +63,6 @@ export function renderPay(config, results, view) {
 
 /** The pay gap page's analysis, for main.js. */
 export const analysis = {
-  read(text, config) {
-    const result = readPay(text, config);
-    if (result.errors) return result;
-    const n = result.people.length;
-    return { data: payResults(config, result.people, result.hasLevels), loaded: `${formatCount(n)} ${n === 1 ? "person" : "people"}` };
-  },
   render: renderPay,
   csv: resultsCsv,
   file: "class-pay-gap",
