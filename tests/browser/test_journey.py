@@ -384,3 +384,26 @@ def test_no_csp_violation_while_loading_and_switching(strict_page, tmp_path: Pat
         load(strict_page, write(tmp_path, "bad.csv", "x\n"))
         expect(strict_page.locator("#hub-journey-errors")).to_be_visible()
         assert violations(strict_page) == []
+
+
+def test_away_and_back_and_a_reload_start_empty_and_work(page, tmp_path: Path) -> None:
+    """Nothing is kept: Back (instant navigation) and a reload give an empty page that works."""
+    good = write(tmp_path, "good.csv", "stage,answer,count\napplied,routine,40\nhired,routine,20\n")
+    page.goto("strategy/data/")
+    page.wait_for_function("() => typeof document$ !== 'undefined'")
+    page.get_by_role("link", name="Your hiring funnel").first.click()
+    page.wait_for_url(f"**/{FUNNEL}")
+    page.wait_for_selector("#hub-journey[data-ready]")
+    load(page, good)
+    expect(page.locator(".hub-journey-rates")).to_contain_text("50%")
+    page.get_by_role("link", name="calculator").first.click()
+    page.wait_for_url("**/strategy/data/compare/")
+    page.go_back()
+    page.wait_for_selector("#hub-journey[data-ready]")
+    expect(page.locator("#hub-journey-download")).to_be_disabled()
+    load(page, good)
+    expect(page.locator(".hub-journey-rates")).to_contain_text("50%")
+    page.reload()
+    page.wait_for_selector("#hub-journey[data-ready]")
+    assert page.locator(".hub-journey-rates").count() == 0
+    assert page.evaluate("() => Object.keys(localStorage).filter((k) => k.includes('journey'))") == []
