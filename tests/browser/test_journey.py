@@ -116,6 +116,18 @@ def load(page, path: Path) -> None:
     page.set_input_files("#hub-journey-file", path)
 
 
+def start_from_the_template(page, path: str, tmp_path: Path) -> tuple[list, Path]:
+    """Open the page, record every request from then on, download its template and load it."""
+    open_page(page, path)
+    page.wait_for_load_state("networkidle")
+    requests = record_requests(page)
+    with page.expect_download() as info:
+        page.get_by_role("link", name="template (CSV)").click()
+    template = save(info.value, tmp_path)
+    load(page, template)
+    return requests, template
+
+
 @pytest.fixture(params=list(SIZES))
 def sized_page(request, browser, site_url: str):
     """A fresh page at a phone's or a desktop's size, collecting script errors."""
@@ -133,13 +145,7 @@ def sized_page(request, browser, site_url: str):
 
 def test_the_recruiters_funnel_journey(sized_page, site_url: str, tmp_path: Path) -> None:
     page = sized_page
-    open_page(page, FUNNEL)
-    page.wait_for_load_state("networkidle")
-    requests = record_requests(page)
-    with page.expect_download() as info:
-        page.get_by_role("link", name="template (CSV)").click()
-    template = save(info.value, tmp_path)
-    load(page, template)
+    requests, template = start_from_the_template(page, FUNNEL, tmp_path)
     expect(page.locator("#hub-journey-messages")).to_have_text(f"Loaded 5 stages from {template.name}.")
     assert rows(page, ".hub-journey-people") == FUNNEL_PEOPLE
     assert rows(page, ".hub-journey-rates") == FUNNEL_RATES
@@ -236,12 +242,7 @@ def test_a_50_mb_file_is_refused_without_reading_it_into_the_results(page, tmp_p
 
 def test_the_pay_analysts_journey(sized_page, site_url: str, tmp_path: Path) -> None:
     page = sized_page
-    open_page(page, PAY)
-    page.wait_for_load_state("networkidle")
-    requests = record_requests(page)
-    with page.expect_download() as info:
-        page.get_by_role("link", name="template (CSV)").click()
-    load(page, save(info.value, tmp_path))
+    requests, _ = start_from_the_template(page, PAY, tmp_path)
     expect(page.locator("#hub-journey-messages")).to_have_text("Loaded 48 people from template.csv.")
     expect(page.locator(".hub-journey-level-2")).to_contain_text("Level: Senior")
     load(page, write(tmp_path, "pay.csv", PAY_ROWS))
@@ -292,13 +293,7 @@ def test_the_pay_analysts_journey(sized_page, site_url: str, tmp_path: Path) -> 
 
 def test_the_survey_owners_change_journey(sized_page, site_url: str, tmp_path: Path) -> None:
     page = sized_page
-    open_page(page, CHANGE)
-    page.wait_for_load_state("networkidle")
-    requests = record_requests(page)
-    with page.expect_download() as info:
-        page.get_by_role("link", name="template (CSV)").click()
-    template = save(info.value, tmp_path)
-    load(page, template)
+    requests, template = start_from_the_template(page, CHANGE, tmp_path)
     expect(page.locator("#hub-journey-messages")).to_have_text(f"Loaded 2 rounds from {template.name}.")
     assert rows(page, ".hub-journey-rounds") == CHANGE_ROUNDS
     assert rows(page, ".hub-journey-changes") == CHANGE_CHANGES

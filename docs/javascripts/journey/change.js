@@ -3,12 +3,9 @@
  * rate, the change in points between rounds and from first to last, and whether a change is
  * large enough to read anything into. The two views and the results CSV. Pure functions. */
 import { responseRate } from "../compare/calc.js";
-import { firstErrors, readTable, readText, toCsv } from "../shared/csv.js";
-import { suppress } from "../shared/mask.js";
-import { parseCount } from "../shared/numbers.js";
-import { answerLookup, classifiedIds, emptyCounts, shares, unknownAnswer } from "./groups.js";
+import { firstErrors, toCsv } from "../shared/csv.js";
+import { classifiedIds, emptyCounts, hideSmallCounts, readKeyedCounts, shares } from "./groups.js";
 
-export const COLUMNS = ["round", "answer", "count"];
 export const HEADCOUNT = "headcount";
 export const MAX_CHARS = 2000000;
 export const MAX_ROWS = 20000;
@@ -19,41 +16,25 @@ export const RESULT_COLUMNS = ["round", "measure", "group", "count", "share", "b
 /** A rounds CSV: {rounds: [{name, line, counts: {groupId}, answered, headcount}]} in the order
  * the rounds first appear, or {errors} by row. */
 export function readRounds(text, config) {
-  const table = readTable(text, { columns: COLUMNS, maxChars: MAX_CHARS, maxRows: MAX_ROWS });
-  if (table.errors) return table;
-  const lookup = answerLookup(config);
+  const read = readKeyedCounts(text, config, {
+    key: "round",
+    maxChars: MAX_CHARS,
+    maxRows: MAX_ROWS,
+    extra: { [HEADCOUNT]: HEADCOUNT },
+    hint: ` A round's headcount has the answer "${HEADCOUNT}".`,
+  });
+  if (read.errors) return read;
   const errors = [];
   const rounds = new Map();
-  const seen = new Map();
-  for (const { line, cells } of table.records) {
-    const round = readText(cells.round);
-    const isHeadcount = cells.answer.trim().toLowerCase() === HEADCOUNT;
-    const answer = isHeadcount ? { id: HEADCOUNT } : lookup(cells.answer);
-    const count = parseCount(cells.count);
-    const problem =
-      (cells.round === "" && "the round is empty.") ||
-      round.error ||
-      (answer === null && `${unknownAnswer(cells.answer)} A round's headcount has the answer "headcount".`) ||
-      (cells.count === "" && "the count is empty.") ||
-      (count.error && `the count ${count.error}`);
-    if (problem) {
-      errors.push(`Row ${line}: ${problem}`);
-      continue;
-    }
-    const key = JSON.stringify([round.value, answer.id]);
-    if (seen.has(key)) {
-      errors.push(`Row ${line}: the round "${round.value}" has the answer "${cells.answer}" twice (first in row ${seen.get(key)}).`);
-      continue;
-    }
-    seen.set(key, line);
-    if (!rounds.has(round.value)) rounds.set(round.value, { name: round.value, line, counts: emptyCounts(config), answered: 0, headcount: null });
-    const r = rounds.get(round.value);
-    if (isHeadcount) {
-      r.headcount = count.value;
+  for (const { key, line, answer, count } of read.rows) {
+    if (!rounds.has(key)) rounds.set(key, { name: key, line, counts: emptyCounts(config), answered: 0, headcount: null });
+    const r = rounds.get(key);
+    if (answer.id === HEADCOUNT) {
+      r.headcount = count;
       r.headcountLine = line;
     } else {
-      r.counts[answer.group] += count.value;
-      r.answered += count.value;
+      r.counts[answer.group] += count;
+      r.answered += count;
     }
   }
   for (const r of rounds.values()) {
@@ -108,14 +89,7 @@ export function changeResults(config, rounds) {
  * change is withheld when either round's shares are. */
 export function applyView(config, results, view) {
   if (view !== "publication") return results.map((r) => ({ ...r, hidden: {} }));
-  const counts = {};
-  const sets = [];
-  results.forEach((r, i) => {
-    counts[`answered:${i}`] = r.answered;
-    for (const g of config.groups) counts[`${i}:${g.id}`] = r.counts[g.id];
-    sets.push({ members: config.groups.map((g) => `${i}:${g.id}`), total: `answered:${i}` });
-  });
-  const hidden = suppress(counts, sets, config.maskUnder);
+  const hidden = hideSmallCounts(config, results.map((r) => ({ counts: r.counts, total: r.answered })));
   const ids = classifiedIds(config);
   const sharesOff = results.map((_, i) => ids.some((id) => hidden.has(`${i}:${id}`)));
   const last = results.length - 1;

@@ -2,12 +2,10 @@
  * into backgrounds; each background's pass rate from the stage before, and the lower
  * background's rate relative to the professional background's, flagged under four-fifths.
  * The two views and the results CSV. Pure functions, no DOM. */
-import { firstErrors, readTable, readText, toCsv } from "../shared/csv.js";
-import { suppress } from "../shared/mask.js";
-import { parseCount, roundTo } from "../shared/numbers.js";
-import { REFERENCE_GROUP, answerLookup, classifiedIds, emptyCounts, shares, unknownAnswer } from "./groups.js";
+import { firstErrors, toCsv } from "../shared/csv.js";
+import { roundTo } from "../shared/numbers.js";
+import { REFERENCE_GROUP, classifiedIds, emptyCounts, hideSmallCounts, readKeyedCounts, shares } from "./groups.js";
 
-export const COLUMNS = ["stage", "answer", "count"];
 export const MAX_CHARS = 5000000;
 export const MAX_ROWS = 20000;
 // The "four-fifths" rule of thumb (US Uniform Guidelines on Employee Selection Procedures).
@@ -17,37 +15,15 @@ export const RESULT_COLUMNS = ["stage", "group", "count", "share", "pass_rate", 
 /** A funnel CSV: {stages: [{name, line, counts: {groupId: n}}]} in the order the stages first
  * appear, or {errors} (row numbers; the first few, then how many more). */
 export function readFunnel(text, config) {
-  const table = readTable(text, { columns: COLUMNS, maxChars: MAX_CHARS, maxRows: MAX_ROWS });
-  if (table.errors) return table;
-  const lookup = answerLookup(config);
-  const errors = [];
+  const read = readKeyedCounts(text, config, { key: "stage", maxChars: MAX_CHARS, maxRows: MAX_ROWS });
+  if (read.errors) return read;
   const stages = new Map();
-  const seen = new Map();
-  for (const { line, cells } of table.records) {
-    const stage = readText(cells.stage);
-    const answer = lookup(cells.answer);
-    const count = parseCount(cells.count);
-    const problem =
-      (cells.stage === "" && "the stage is empty.") ||
-      stage.error ||
-      (answer === null && unknownAnswer(cells.answer)) ||
-      (cells.count === "" && "the count is empty.") ||
-      (count.error && `the count ${count.error}`);
-    if (problem) {
-      errors.push(`Row ${line}: ${problem}`);
-      continue;
-    }
-    const key = JSON.stringify([stage.value, answer.id]);
-    if (seen.has(key)) {
-      errors.push(`Row ${line}: the stage "${stage.value}" has the answer "${cells.answer}" twice (first in row ${seen.get(key)}).`);
-      continue;
-    }
-    seen.set(key, line);
-    if (!stages.has(stage.value)) stages.set(stage.value, { name: stage.value, line, counts: emptyCounts(config) });
-    stages.get(stage.value).counts[answer.group] += count.value;
+  for (const row of read.rows) {
+    if (!stages.has(row.key)) stages.set(row.key, { name: row.key, line: row.line, counts: emptyCounts(config) });
+    stages.get(row.key).counts[row.answer.group] += row.count;
   }
   const list = [...stages.values()];
-  if (!errors.length) errors.push(...growing(config, list));
+  const errors = growing(config, list);
   return errors.length ? { errors: firstErrors(errors) } : { stages: list };
 }
 
@@ -99,16 +75,7 @@ export function funnelResults(config, stages) {
  * saying why; `withheld[groupId]` (and `withheld.relative`) marks a rate withheld. */
 export function applyView(config, results, view) {
   if (view !== "publication") return results.map((r) => ({ ...r, hidden: {}, withheld: {} }));
-  const counts = {};
-  const sets = [];
-  results.forEach((r, i) => {
-    counts[`total:${i}`] = r.total;
-    for (const g of config.groups) counts[`${i}:${g.id}`] = r.counts[g.id];
-    sets.push({ members: config.groups.map((g) => `${i}:${g.id}`), total: `total:${i}` });
-  });
-  // A stage total is shown whatever its size: it is the sum of its rows, and the smallest
-  // of them go first.
-  const hidden = suppress(counts, sets, config.maskUnder);
+  const hidden = hideSmallCounts(config, results.map((r) => ({ counts: r.counts, total: r.total })));
   const isHidden = (i, id) => hidden.has(`${i}:${id}`);
   const classified = classifiedIds(config);
   return results.map((r, i) => {

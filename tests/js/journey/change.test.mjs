@@ -80,12 +80,14 @@ test("publication: counts under 10 hidden, exactly 10 shown, and the changes fro
   assert.equal(b.response.percent, 91);
 });
 
-test("bad rows by line; a headcount under the answers; nothing read", () => {
+test("bad rows by line, nothing read; then a headcount under the answers", () => {
   const { errors, rounds } = readRounds("round,answer,count\n2024,routine,40\n2024,headcount,30\n2025,astronaut,3\n2025,routine,4\n2025,routine,5\n", config);
   assert.equal(rounds, undefined);
   assert.deepEqual(errors, [
     'Row 4: "astronaut" is not one of the answer options: give an option\'s id (for example professional) or its exact words. A round\'s headcount has the answer "headcount".',
     'Row 6: the round "2025" has the answer "routine" twice (first in row 5).',
+  ]);
+  assert.deepEqual(readRounds("round,answer,count\n2024,routine,40\n2024,headcount,30\n", config).errors, [
     'Row 3: the headcount of "2024" (30) is fewer than its 40 answers: the headcount is everyone asked.',
   ]);
 });
