@@ -1,0 +1,98 @@
+/* The employee journey's analyses (hiring funnel, class pay gap): the grouping of answers into
+ * backgrounds, as the calculator groups them, from the build's config (data/measurement.yml,
+ * read by option id). Pure functions, no DOM. */
+import { firstErrors, readTable, readText } from "../shared/csv.js";
+import { suppress } from "../shared/mask.js";
+import { parseCount, roundTo } from "../shared/numbers.js";
+
+// The background every other is compared with, and the one followed (as in the calculator).
+export const REFERENCE_GROUP = "professional";
+
+/** A function from a file's answer cell (an option's id or its exact words, any case) to
+ * {id, group}, or null when it is not an option. */
+export function answerLookup(config) {
+  const byKey = new Map();
+  for (const o of config.options) {
+    byKey.set(o.id.toLowerCase(), o);
+    byKey.set(o.text.trim().toLowerCase(), o);
+  }
+  return (answer) => {
+    const option = byKey.get(answer.trim().toLowerCase());
+    return option ? { id: option.id, group: option.group } : null;
+  };
+}
+
+/** What a file's row says when its answer is not an option. */
+export function unknownAnswer(answer) {
+  return `"${answer}" is not one of the answer options: give an option's id (for example professional) or its exact words.`;
+}
+
+/** The groups, each with an empty count: {groupId: 0}. */
+export function emptyCounts(config) {
+  return Object.fromEntries(config.groups.map((g) => [g.id, 0]));
+}
+
+/** The ids of the three backgrounds (the classified groups), in the config's order. */
+export function classifiedIds(config) {
+  return config.groups.filter((g) => g.classified).map((g) => g.id);
+}
+
+/** Each background's whole-number share (%) of the people classified, a half rounding up;
+ * null for every background when no one is classified. */
+export function shares(config, counts) {
+  const ids = classifiedIds(config);
+  const classified = ids.reduce((sum, id) => sum + counts[id], 0);
+  return Object.fromEntries(ids.map((id) => [id, classified ? roundTo((counts[id] * 100) / classified, 0) : null]));
+}
+
+/** A CSV of counts under a key column (a stage, a round) and an answer: {rows: [{key, line,
+ * answer: {id, group}, count, cell}]} with each row checked (key, answer, count, no repeat of a
+ * key and answer), or {errors} by row (the first few, then how many more). `extra` maps a
+ * further answer word (such as "headcount") to the id it stands for; `hint` is added to the
+ * message for an unknown answer. */
+export function readKeyedCounts(text, config, { key, maxChars, maxRows, extra = {}, hint = "" }) {
+  const table = readTable(text, { columns: [key, "answer", "count"], maxChars, maxRows });
+  if (table.errors) return table;
+  const lookup = answerLookup(config);
+  const errors = [];
+  const rows = [];
+  const seen = new Map();
+  for (const { line, cells } of table.records) {
+    const name = readText(cells[key]);
+    const word = cells.answer.trim().toLowerCase();
+    const answer = word in extra ? { id: extra[word], group: null } : lookup(cells.answer);
+    const count = parseCount(cells.count);
+    const problem =
+      (cells[key] === "" && `the ${key} is empty.`) ||
+      name.error ||
+      (answer === null && `${unknownAnswer(cells.answer)}${hint}`) ||
+      (cells.count === "" && "the count is empty.") ||
+      (count.error && `the count ${count.error}`);
+    if (problem) {
+      errors.push(`Row ${line}: ${problem}`);
+      continue;
+    }
+    const pair = JSON.stringify([name.value, answer.id]);
+    if (seen.has(pair)) {
+      errors.push(`Row ${line}: the ${key} "${name.value}" has the answer "${cells.answer}" twice (first in row ${seen.get(pair)}).`);
+      continue;
+    }
+    seen.set(pair, line);
+    rows.push({ key: name.value, line, answer, count: count.value });
+  }
+  return errors.length ? { errors: firstErrors(errors) } : { rows };
+}
+
+/** The calculator's masking over rows of counts by group (stages, rounds), each row's groups
+ * adding up to its total, which is shown: a Map from "i:groupId" (or "total:i") to "primary"
+ * or "secondary" (shared/mask.js). */
+export function hideSmallCounts(config, rows) {
+  const counts = {};
+  const sets = [];
+  rows.forEach((row, i) => {
+    counts[`total:${i}`] = row.total;
+    for (const g of config.groups) counts[`${i}:${g.id}`] = row.counts[g.id];
+    sets.push({ members: config.groups.map((g) => `${i}:${g.id}`), total: `total:${i}` });
+  });
+  return suppress(counts, sets, config.maskUnder);
+}

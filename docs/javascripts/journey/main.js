@@ -1,0 +1,118 @@
+/* The employee journey's analyses: the page's DOM code, shared by the hiring funnel, class
+ * pay gap and change over time pages (the form's data-analysis names which). The arithmetic
+ * is in funnel.js, pay.js and change.js, shown by *-view.js; CSV, masking and downloads are
+ * in ../shared/.
+ *
+ * A file is read in the browser and never sent. A file with any bad row changes nothing: its
+ * problems are listed by row, and the results already shown stay. Nothing is stored. Runs
+ * from Material's `document$`, so it also starts after instant navigation. */
+import { download } from "../shared/download.js";
+import { el } from "./dom.js";
+
+// Each analysis's page module (render, csv, file), loaded only on its own page.
+const ANALYSES = {
+  funnel: () => import("./funnel-view.js"),
+  pay: () => import("./pay-view.js"),
+  change: () => import("./change-view.js"),
+};
+const VIEW_NAMES = { analysis: "for your own analysis", publication: "for publication" };
+
+async function start() {
+  const form = document.getElementById("hub-journey");
+  if (!form || form.dataset.starting) return;
+  form.dataset.starting = "true";
+  const config = JSON.parse(document.getElementById("hub-journey-config").dataset.config);
+  const { analysis } = await ANALYSES[form.dataset.analysis]();
+  const page = { form, config, analysis, name: form.dataset.analysis, data: null, fileName: "", view: "analysis", reads: 0 };
+  const view = document.getElementById("hub-journey-view");
+  view.hidden = false;
+  for (const radio of view.querySelectorAll("input[type=radio]")) {
+    radio.checked = radio.value === page.view;
+    radio.addEventListener("change", () => {
+      page.view = radio.value;
+      render(page);
+    });
+  }
+  form.querySelector("#hub-journey-file").addEventListener("change", (event) => load(event, page));
+  form.querySelector("#hub-journey-clear").addEventListener("click", () => clear(page));
+  form.addEventListener("submit", (event) => event.preventDefault());
+  document.getElementById("hub-journey-download").addEventListener("click", () => {
+    download(`${page.analysis.file}-${page.view}.csv`, page.analysis.csv(page.config, page.data, page.view));
+  });
+  render(page);
+  form.dataset.ready = "true";
+}
+
+async function load(event, page) {
+  const input = event.target;
+  const file = input.files[0];
+  if (!file) return;
+  showErrors([]);
+  say(`Reading ${file.name}…`);
+  const text = await file.text();
+  const id = ++page.reads;
+  const result = await readOffMainThread(page, id, text);
+  if (id !== page.reads) return; // a later file was chosen meanwhile: its result wins
+  if (result.errors) {
+    const kept = page.data ? ` Nothing from it was used: the results below are still from ${page.fileName}.` : " Nothing from it was used.";
+    showErrors(result.errors);
+    say(`${file.name} could not be read.${kept}`);
+    input.value = "";
+    return;
+  }
+  page.data = result.data;
+  page.fileName = file.name;
+  render(page);
+  say(`Loaded ${result.loaded} from ${file.name}.`);
+}
+
+/** The file read in worker.js, so a large file does not freeze the page. */
+function readOffMainThread(page, id, text) {
+  page.worker ??= new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  return new Promise((resolve) => {
+    const done = (event) => {
+      if (event.data.id !== id) return;
+      page.worker.removeEventListener("message", done);
+      resolve(event.data.result);
+    };
+    page.worker.addEventListener("message", done);
+    page.worker.postMessage({ id, analysis: page.name, text, config: page.config });
+  });
+}
+
+function clear(page) {
+  page.reads++;
+  page.data = null;
+  page.fileName = "";
+  page.form.querySelector("#hub-journey-file").value = "";
+  showErrors([]);
+  render(page);
+  say("Results cleared.");
+}
+
+function render(page) {
+  const out = document.getElementById("hub-journey-results");
+  const button = document.getElementById("hub-journey-download");
+  button.textContent = `Download the results ${VIEW_NAMES[page.view]} (CSV)`;
+  if (!page.data) {
+    out.replaceChildren(el("p", {}, "Load a file above to see your results here."));
+    button.disabled = true;
+    return;
+  }
+  out.replaceChildren(...page.analysis.render(page.config, page.data, page.view));
+  button.disabled = false;
+}
+
+function showErrors(errors) {
+  const box = document.getElementById("hub-journey-errors");
+  box.hidden = errors.length === 0;
+  box.querySelector("ul").replaceChildren(...errors.map((e) => el("li", {}, e)));
+  if (errors.length) box.focus();
+}
+
+function say(text) {
+  document.getElementById("hub-journey-messages").textContent = text;
+}
+
+start();
+if (window.document$) window.document$.subscribe(start);
