@@ -15,7 +15,7 @@ const TEMPLATE = fixture("../../../docs/strategy/data/change/template.csv");
 const THREE = [
   "round,answer,count",
   "2024,professional,120", "2024,clerical,55", "2024,routine,90", "2024,other,40", "2024,headcount,400",
-  "2025,professional,100", "2025,managers,30", "2025,clerical,60", "2025,technical,130", "2025,dont-know,30", "2025,Headcount,420",
+  "2025,professional,100", "2025,managers,30", "2025,clerical,60", "2025,technical,130", "2025,other,30", "2025,Headcount,420",
   "2026,professional,100", "2026,small-business,60", "2026,routine,180", "2026,prefer-not-to-say,20", "2026,headcount,400",
 ].join("\n");
 

@@ -32,7 +32,7 @@ const ROUND = [
   "hired,professional,18",
   "hired,clerical,8",
   "hired,unemployed,6",
-  "hired,dont-know,4",
+  "hired,other,4",
 ].join("\n");
 
 const table = (results) =>
