@@ -289,8 +289,10 @@ function isPlainObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-/* Every action with its tick, owner and date, for spreadsheets. */
-export function toCSV(data, state) {
+/* Every action with its tick, owner and date, for spreadsheets: the rows of the CSV, each cell
+ * text. The page writes them with shared/csv.js toCsv (the site's one formula guard), loaded
+ * only when the visitor asks for the file. */
+export function csvRows(data, state) {
   const labels = Object.fromEntries(data.elements.map((e) => [e.id, e.label]));
   const tiers = Object.fromEntries(data.tiers.map((t) => [t.id, t.label]));
   const lines = [CSV_HEADER.split(",")];
@@ -307,17 +309,7 @@ export function toCSV(data, state) {
       action.id,
     ]);
   }
-  return lines.map((cells) => cells.map((cell) => csvCell(defuse(String(cell)))).join(",")).join("\r\n") + "\r\n";
-}
-
-/* A cell that starts like a formula gets an apostrophe, so a spreadsheet shows it as text
- * (as the directory's CSV does). */
-export function defuse(cell) {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
-function csvCell(cell) {
-  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+  return lines.map((cells) => cells.map(String));
 }
 
 const LONG = { day: "numeric", month: "long", year: "numeric" };

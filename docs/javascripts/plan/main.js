@@ -460,20 +460,19 @@ class Tool {
     });
   }
 
-  download(kind) {
+  /* The shared CSV writer and download helper are loaded only when a file is asked for, so
+   * they cost nothing on the pages that only tick. */
+  async download(kind) {
     const day = new Date().toISOString().slice(0, 10);
+    const [{ toCsv }, { download }] = await Promise.all([
+      import("../shared/csv.js"),
+      import("../shared/download.js"),
+    ]);
     const [text, type] =
       kind === "csv"
-        ? [plan.toCSV(this.data, this.state), "text/csv"]
+        ? [toCsv(plan.csvRows(this.data, this.state)), "text/csv"]
         : [plan.toJSON(this.state, new Date()), "application/json"];
-    const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = `action-plan-${day}.${kind}`;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 0); // after the browser has started the download
+    download(`action-plan-${day}.${kind}`, text, `${type};charset=utf-8`);
   }
 }
 
