@@ -1,18 +1,15 @@
-"""The question set as HTML (the measuring page, the calculator's form) and as downloads."""
+"""The question set as HTML (the measuring page, the calculator's form); its downloads are
+hub/measurement/downloads.py."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from jinja2 import Environment
 
-from hub.core.spreadsheet import defuse
 from hub.core.templates import package_env
 from hub.measurement.questions import QuestionSet
 
-CSV_COLUMNS = ("question", "option id", "option text", "group")
 # The background whose share is followed up the levels ("who gets on").
 PROGRESS_GROUP = "lower"
 
@@ -71,34 +68,3 @@ def form_config(questions: QuestionSet) -> str:
         separators=(",", ":"),
     )
 
-
-def to_csv(questions: QuestionSet) -> str:
-    """Every question and answer option, one row each; formula-like cells defused."""
-    labels = {g.id: g.label for g in questions.groups}
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    key = questions.key_question
-    for option in key.options:
-        writer.writerow([defuse(c) for c in (key.text, option.id, option.text, labels[option.group])])
-    for question in questions.supporting:
-        for option in question.options:
-            writer.writerow([defuse(c) for c in (question.text, option.id, option.text, "")])
-    return out.getvalue()
-
-
-def to_text(questions: QuestionSet) -> str:
-    """The question set as plain text, ready to paste into a survey tool."""
-    key = questions.key_question
-    lines = [
-        key.text,
-        *(f"- {o.text}" for o in key.options),
-        "",
-        f"Source: {questions.key_source.title}, {questions.key_source.url}",
-    ]
-    lines += ["", "Supporting questions (in summary: take their exact wording from the source)", ""]
-    for question in questions.supporting:
-        lines += [question.text, *(f"- {o.text}" for o in question.options)]
-        lines += [question.note, ""] if question.note else [""]
-    lines.append(f"Source: {questions.supporting_source.title}, {questions.supporting_source.url}")
-    return "\n".join(lines) + "\n"
