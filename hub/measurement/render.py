@@ -67,4 +67,3 @@ def form_config(questions: QuestionSet) -> str:
         ensure_ascii=False,
         separators=(",", ":"),
     )
-
