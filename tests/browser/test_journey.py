@@ -116,6 +116,11 @@ def load(page, path: Path) -> None:
     page.set_input_files("#hub-journey-file", path)
 
 
+def row_of(text: str, line: str) -> int:
+    """The row (counting from 1, as the page does) on which a file holds `line`."""
+    return text.splitlines().index(line) + 1
+
+
 def start_from_the_template(page, path: str, tmp_path: Path) -> tuple[list, Path]:
     """Open the page, record every request from then on, download its template and load it."""
     open_page(page, path)
@@ -181,7 +186,7 @@ def test_the_recruiters_funnel_journey(sized_page, site_url: str, tmp_path: Path
     bad = template.read_text(encoding="utf-8").replace("offered,routine,6", "offered,routine,-6")
     load(page, write(tmp_path, "bad.csv", bad))
     expect(page.locator("#hub-journey-errors li")).to_have_text(
-        ['Row 37: the count "-6" is negative: give a count of 0 or more.']
+        [f'Row {row_of(bad, "offered,routine,-6")}: the count "-6" is negative: give a count of 0 or more.']
     )
     expect(page.locator("#hub-journey-messages")).to_have_text(
         "bad.csv could not be read. Nothing from it was used: "
@@ -313,8 +318,8 @@ def test_the_survey_owners_change_journey(sized_page, site_url: str, tmp_path: P
     load(page, write(tmp_path, "bad.csv", bad))
     expect(page.locator("#hub-journey-errors li")).to_have_text(
         [
-            'Row 23: the headcount of "2026" (42) is fewer than its 346 answers:'
-            " the headcount is everyone asked."
+            f"Row {row_of(bad, '2026,headcount,42')}: "
+            'the headcount of "2026" (42) is fewer than its 346 answers: the headcount is everyone asked.'
         ]
     )
     assert rows(page, ".hub-journey-rounds") == CHANGE_ROUNDS
