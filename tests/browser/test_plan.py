@@ -10,6 +10,7 @@ import io
 import json
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from pypdf import PdfReader
@@ -176,7 +177,13 @@ def test_download_clear_and_load_restores_everything_and_nothing_leaves_the_page
     assert box(page, first).is_checked() and box(page, second).is_checked()
     assert third.get_by_label("Owner").input_value() == '=Sam, "ops"'
     assert third.get_by_label("Target date").input_value() == "2027-01-15"
-    assert requests == []
+    # The only requests: the shared CSV writer and download helper, fetched (once, as plain
+    # files) when the first file was asked for. Nothing typed or ticked goes with them.
+    assert sorted(urlsplit(url).path for url in requests) == [
+        "/javascripts/shared/csv.js",
+        "/javascripts/shared/download.js",
+    ]
+    assert all(urlsplit(url).query == "" for url in requests)
     open_tool(page, "plan/")
     assert box(page, second).is_checked()
     assert page.errors == []
