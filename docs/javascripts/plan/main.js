@@ -3,7 +3,8 @@
  *
  * Reads the actions file the build writes, keeps the visitor's ticks, owners and dates in
  * localStorage under one versioned key, and fills in "where you stand". Nothing is sent
- * anywhere: the only request is for the actions file, once per visit. What is stored is
+ * anywhere: it requests the actions file once per visit, and the shared CSV writer and
+ * download helper (plain files) the first time a file is asked for. What is stored is
  * read like a file from outside (logic.js readStored), and a save the browser refuses is
  * reported: the page then shows what is really saved. Runs from Material's `document$`, so
  * it works however the visitor arrives (instant navigation included).
