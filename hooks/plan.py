@@ -1,4 +1,4 @@
-"""Self-assessment: checklist actions as data, real checkboxes, where you stand, and /plan/."""
+"""The action plan: checklist actions as data, real checkboxes, where you stand, and /plan/."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
-from hub.actions.extract import (
+from hub.core.context import context_of
+from hub.plan.extract import (
     TIER_LABELS,
     Action,
     PageSource,
@@ -28,12 +29,11 @@ from hub.actions.extract import (
     merge_errors,
     merged_ids,
 )
-from hub.actions.render import actions_json, insert_after_section, insert_before_heading, mark_checkboxes
-from hub.core.context import context_of
+from hub.plan.render import actions_json, insert_after_section, insert_before_heading, mark_checkboxes
 
-log = logging.getLogger("mkdocs.plugins.hub.actions")
+log = logging.getLogger("mkdocs.plugins.hub.plan")
 
-FEATURE = "actions"
+FEATURE = "plan"
 TOOL = "plan"
 ACTIONS_FILE = "plan/actions.json"
 PLAN_PAGE = "plan.md"
@@ -46,7 +46,7 @@ _ELEMENT_LINE = re.compile(r"^element:", re.MULTILINE)
 
 
 @dataclass
-class ActionsBuild:
+class PlanBuild:
     """The actions this build found, by page, for the later events of the same build."""
 
     actions: list[Action]
@@ -62,7 +62,7 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     actions: list[Action] = []
     shared: list[Shared] = []
     errors: list[str] = []
-    state = ActionsBuild(actions, _elements(context.vocab.get("elements", ())))
+    state = PlanBuild(actions, _elements(context.vocab.get("elements", ())))
     for page in nav.pages:
         source, problem = _source(page, config, known)
         errors += [problem] if problem else []
@@ -87,7 +87,7 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Mark the checkboxes and add the summaries on element pages, the strategy page and the plan."""
-    state: ActionsBuild = context_of(config).features[FEATURE]
+    state: PlanBuild = context_of(config).features[FEATURE]
     src = page.file.src_uri
     env = config.theme.get_env()
     if state.by_page.get(src):
@@ -157,7 +157,7 @@ def _elements(terms: tuple) -> list[dict[str, str]]:
     return [{"id": term.id, "label": term.label, "url": term.url} for term in terms]
 
 
-def _groups(state: ActionsBuild, page: Page) -> list[dict]:
+def _groups(state: PlanBuild, page: Page) -> list[dict]:
     """The plan's sections: each element, its tiers, and their actions with links from the plan page."""
     groups = []
     for element in state.elements:

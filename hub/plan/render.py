@@ -6,7 +6,7 @@ import json
 import re
 from collections.abc import Iterable
 
-from hub.actions.extract import TIER_LABELS, Action
+from hub.plan.extract import TIER_LABELS, Action
 
 # The markup pymdownx.tasklist (custom_checkbox) and attr_list write for an item with an id.
 _ITEM = re.compile(

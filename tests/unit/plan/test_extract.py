@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hub.actions.extract import (
+from hub.plan.extract import (
     PageSource,
     Shared,
     duplicate_errors,

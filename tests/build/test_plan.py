@@ -7,7 +7,7 @@ import json
 import pytest
 from mkdocs.utils.meta import get_data
 
-from hub.actions.extract import PageSource, duplicate_errors, extract_actions
+from hub.plan.extract import PageSource, duplicate_errors, extract_actions
 from tests.conftest import Build
 from tests.project import ROOT
 
