@@ -18,6 +18,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
 from hub.core.context import context_of
+from hub.core.errors import problems_message
 from hub.plan.extract import (
     TIER_LABELS,
     Action,
@@ -77,7 +78,7 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
         state.shared_by_page[page.file.src_uri] = len(links)
     errors += duplicate_errors(actions) + merge_errors(actions, shared)
     if errors:
-        raise PluginError(f"{len(errors)} problem(s) in the checklists:\n" + "\n".join(errors))
+        raise PluginError(problems_message("the checklists", errors))
     content = actions_json(actions, state.elements, merged_ids(shared))
     files.append(File.generated(config, ACTIONS_FILE, content=content))
     context.features[FEATURE] = state

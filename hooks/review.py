@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 
 from hub.cms.config import BRANCH
 from hub.core.context import context_of
+from hub.core.errors import problems_message
 from hub.core.frontmatter import read_front_matter_file
 from hub.core.yamlio import DataError, DataErrors
 from hub.directory.organisations import Organisation
@@ -104,7 +105,8 @@ def _guidance_reviews(files: Files, root: Path) -> list[Review]:
         else:
             errors += found
     if errors:
-        raise PluginError(f"{len(errors)} problem(s) with review dates:\n{DataErrors(errors)}")
+        # DataErrors sorts them by file and line.
+        raise PluginError(problems_message("the review dates", DataErrors(errors).errors))
     return reviews
 
 

@@ -406,6 +406,21 @@ def structured_data(
 
 # --- Downloads ---------------------------------------------------------------------------------
 
+# The files the directory publishes beside its pages, by site path.
+JSON_FILE = f"{URL_PREFIX}index.json"
+CSV_FILE = f"{URL_PREFIX}organisations.csv"
+FILTER_INDEX_FILE = f"{URL_PREFIX}filter.json"
+
+
+def export_files(organisations: Sequence[Organisation], vocab: Vocab) -> dict[str, str]:
+    """Site path -> content of each file made from the whole directory: the JSON and CSV for
+    reuse by others, and the filter index the page's script reads."""
+    return {
+        JSON_FILE: to_json(organisations, vocab),
+        CSV_FILE: to_csv(organisations, vocab),
+        FILTER_INDEX_FILE: to_filter_index(organisations, vocab),
+    }
+
 
 def to_json(organisations: Sequence[Organisation], vocab: Vocab) -> str:
     """The whole directory as JSON, ids with their labels, for reuse by others."""

@@ -7,6 +7,7 @@ from mkdocs.structure.pages import Page
 from hooks import directory
 from hub.core.context import context_of
 from hub.dev.synthetic import directory_with_extra
+from hub.directory.pages import DIRECTORY_PAGE, TOOL
 from tests.project import PROJECT, VOCAB
 
 
@@ -18,7 +19,7 @@ def test_the_directory_state_lives_on_this_builds_context(configured) -> None:
     count = len(list(PROJECT.organisations.glob("*.yml")))
     assert len(state.organisations) == count
     assert len([page for page in state.pages.values() if page.org]) == count
-    assert directory.DIRECTORY_PAGE in state.pages
+    assert DIRECTORY_PAGE in state.pages
     assert {"organisations/index.json", "organisations/organisations.csv"} <= {f.src_uri for f in files}
     # A second build starts from nothing left over by the first.
     again = configured(HUB_FEEDS="offline")
@@ -47,8 +48,8 @@ def test_the_first_directory_page_and_the_organisations_load_the_tool(configured
     config.plugins._current_plugin = "hooks/directory"
     directory.on_files(Files([]), config=config)
     pages = context_of(config).features[directory.FEATURE].pages
-    assert pages[directory.DIRECTORY_PAGE].meta["tools"] == [directory.TOOL]
+    assert pages[DIRECTORY_PAGE].meta["tools"] == [TOOL]
     assert "tools" not in pages["organisations/page/2.md"].meta
     assert pages["organisations/page/2.md"].meta["title"] == "Find an organisation, page 2"
     # An organisation's page loads it for "All organisations", which brings the filters back.
-    assert all(page.meta["tools"] == [directory.TOOL] for page in pages.values() if page.org)
+    assert all(page.meta["tools"] == [TOOL] for page in pages.values() if page.org)
