@@ -25,6 +25,7 @@ _ATTRS = re.compile(r"^\{:?\s*(.*?)\s*\}$")
 _ID = re.compile(r"#([^\s}]+)")
 ID_PATTERN = re.compile(r"^action-[a-z0-9]+(?:-[a-z0-9]+){1,6}$")
 _TAG = re.compile(r"<[^>]+>")
+_ELEMENT_LINE = re.compile(r"^element:", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,26 @@ class PageSource:
     element: str
     url: str
     title: str
+
+
+def tier_records() -> list[dict[str, str]]:
+    """The two checklists (id, label), in order: for the actions file and the plan's filter."""
+    return [{"id": tier, "label": label} for tier, label in TIER_LABELS.items()]
+
+
+def page_source(
+    text: str, meta: dict, *, path: str, url: str, title: str, known: set[str]
+) -> tuple[PageSource | None, str | None]:
+    """A page's source if it is an element page (front matter `element:`, already parsed into
+    `meta`), else None; and a `path:line` problem when its element is none of `known`."""
+    element = meta.get("element")
+    if not element:
+        return None, None
+    if element not in known:
+        match = _ELEMENT_LINE.search(text)
+        line = text.count("\n", 0, match.start()) + 1 if match else 1
+        return None, f"{path}:{line}: element: {element!r} is not one of {', '.join(sorted(known))}"
+    return PageSource(path, text, element, url, meta.get("title") or title), None
 
 
 def extract_actions(source: PageSource) -> tuple[list[Action], list[str]]:
