@@ -19,8 +19,11 @@ from mkdocs.structure.pages import Page
 
 from hub.core.context import context_of
 from hub.core.errors import data_errors_stop
-from hub.directory import organisations as directory
+from hub.directory.export import export_files
+from hub.directory.load import load_organisations
+from hub.directory.model import URL_PREFIX, MarkdownRenderer, by_element, labels_of
 from hub.directory.pages import DirectoryBuild, GeneratedPage, listing_page, organisation_page
+from hub.directory.render import directory_pages, structured_data, template_env
 
 log = logging.getLogger("mkdocs.plugins.hub.directory")
 
@@ -35,20 +38,20 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Load every organisation (or stop the build with every error), add the pages and the files."""
     context = context_of(config)
     with data_errors_stop("the organisation data", PluginError):
-        organisations = directory.load_organisations(
+        organisations = load_organisations(
             context.settings.organisations, context.vocab, context.project.schemas
         )
-    state = DirectoryBuild(organisations, directory.labels_of(context.vocab))
+    state = DirectoryBuild(organisations, labels_of(context.vocab))
     context.features[FEATURE] = state
-    env = directory.template_env()
-    for listing in directory.directory_pages(organisations):
+    env = template_env()
+    for listing in directory_pages(organisations):
         inclusion = InclusionLevel.INCLUDED if listing.number == 1 else InclusionLevel.NOT_IN_NAV
         _add(files, config, state, listing.src_uri, listing_page(listing, context.vocab, env), inclusion)
     to_html = _site_markdown(config)
     for org in organisations:
         page = organisation_page(org, to_html, context.vocab, env)
-        _add(files, config, state, f"{directory.URL_PREFIX}{org.slug}.md", page, InclusionLevel.NOT_IN_NAV)
-    generated = directory.export_files(organisations, context.vocab)
+        _add(files, config, state, f"{URL_PREFIX}{org.slug}.md", page, InclusionLevel.NOT_IN_NAV)
+    generated = export_files(organisations, context.vocab)
     generated[STEMMER_URI] = _stemmer(context.project.root)
     for src_uri, content in generated.items():
         files.append(File.generated(config, src_uri, content=content))
@@ -71,9 +74,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if generated is None:
         return html
     if generated.org is not None:
-        page.meta["structured_data"] = directory.structured_data(
-            generated.org, config.site_url or "/", state.labels
-        )
+        page.meta["structured_data"] = structured_data(generated.org, config.site_url or "/", state.labels)
     return generated.body
 
 
@@ -81,7 +82,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     """Give theme partials the organisations (element pages, the home page teaser)."""
     organisations = context_of(config).features[FEATURE].organisations
     env.globals["hub_organisations"] = list(organisations)
-    env.globals["hub_organisations_by_element"] = directory.by_element(organisations)
+    env.globals["hub_organisations_by_element"] = by_element(organisations)
     return env
 
 
@@ -93,7 +94,7 @@ def _stemmer(root: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def _site_markdown(config: MkDocsConfig) -> directory.MarkdownRenderer:
+def _site_markdown(config: MkDocsConfig) -> MarkdownRenderer:
     """Markdown rendering with the site's own extensions, for organisation descriptions."""
     md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
     return lambda text: md.reset().convert(text)

@@ -18,7 +18,7 @@ from hub.core.context import context_of
 from hub.core.errors import problems_message
 from hub.core.frontmatter import read_front_matter_file
 from hub.core.yamlio import DataError, DataErrors
-from hub.directory.organisations import Organisation
+from hub.directory.model import Organisation
 from hub.review.dates import EditLinks, Review, guidance_review, is_guidance, render_review_page, source_of
 
 log = logging.getLogger("mkdocs.plugins.hub.review")

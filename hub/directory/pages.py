@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from jinja2 import Environment
 
-from hub.directory import organisations as directory
-from hub.directory.organisations import DirectoryPage, MarkdownRenderer, Organisation, Vocab
+from hub.directory.model import MarkdownRenderer, Organisation, Vocab
+from hub.directory.render import DirectoryPage, page_meta, render_directory, render_organisation
 
 # The first page of the directory, the one in the navigation.
 DIRECTORY_PAGE = "organisations/index.md"
@@ -42,9 +42,9 @@ class DirectoryBuild:
 
 def listing_page(listing: DirectoryPage, vocab: Vocab, env: Environment) -> GeneratedPage:
     """One page of the directory; the first also loads the filters' script and styles."""
-    body = directory.render_directory(listing, vocab, env)
+    body = render_directory(listing, vocab, env)
     title = DIRECTORY_TITLE if listing.number == 1 else f"{DIRECTORY_TITLE}, page {listing.number}"
-    meta = directory.page_meta(title, DIRECTORY_DESCRIPTION)
+    meta = page_meta(title, DIRECTORY_DESCRIPTION)
     if listing.number == 1:
         meta["tools"] = [TOOL]
     return GeneratedPage(meta, body)
@@ -54,6 +54,6 @@ def organisation_page(
     org: Organisation, markdown: MarkdownRenderer, vocab: Vocab, env: Environment
 ) -> GeneratedPage:
     """An organisation's own page; its tool's "All organisations" brings back the filters."""
-    body = directory.render_organisation(org, markdown, vocab, env)
-    meta = {**directory.page_meta(org.name, org.summary), "tools": [TOOL]}
+    body = render_organisation(org, markdown, vocab, env)
+    meta = {**page_meta(org.name, org.summary), "tools": [TOOL]}
     return GeneratedPage(meta, body, org)

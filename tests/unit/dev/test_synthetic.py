@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hub.dev.synthetic import directory_with_extra, organisation_name, write_organisations, write_posts
-from hub.directory.organisations import load_organisations
+from hub.directory.load import load_organisations
 from hub.posts.load import allowed_values, check_posts
 from tests.project import PROJECT, VOCAB
 
