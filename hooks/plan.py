@@ -18,7 +18,7 @@ from mkdocs.utils.meta import get_data
 from hub.core.context import context_of
 from hub.core.errors import problems_message
 from hub.plan.build import PlanBuild, element_records, plan_groups, read_checklists
-from hub.plan.extract import PageSource, page_source, tier_records
+from hub.plan.extract import ElementPage, element_page, tier_records
 from hub.plan.render import actions_json, insert_after_section, insert_before_heading, mark_checkboxes
 
 log = logging.getLogger("mkdocs.plugins.hub.plan")
@@ -38,14 +38,16 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     """Read every element page's checklists (stopping the build on a bad id); write the actions file."""
     context = context_of(config)
     known = set(context.vocab.ids("elements"))
-    sources: list[tuple[str, PageSource]] = []
+    element_pages: list[tuple[str, ElementPage]] = []
     errors: list[str] = []
     for page in nav.pages:
-        source, problem = _page_source(page, config, known)
+        found, problem = _element_page(page, config, known)
         errors += [problem] if problem else []
-        if source is not None:
-            sources.append((page.file.src_uri, source))
-    state, checklist_errors = read_checklists(sources, element_records(context.vocab.get("elements", ())))
+        if found is not None:
+            element_pages.append((page.file.src_uri, found))
+    state, checklist_errors = read_checklists(
+        element_pages, element_records(context.vocab.get("elements", ()))
+    )
     errors += checklist_errors
     if errors:
         raise PluginError(problems_message("the checklists", errors))
@@ -103,14 +105,14 @@ def _use_tool(page: Page) -> None:
     page.meta["tools"] = tools if TOOL in tools else [*tools, TOOL]
 
 
-def _page_source(page: Page, config: MkDocsConfig, known: set[str]) -> tuple[PageSource | None, str | None]:
-    """The page's source if it is an element page, and a problem with its `element:`."""
+def _element_page(page: Page, config: MkDocsConfig, known: set[str]) -> tuple[ElementPage | None, str | None]:
+    """The page as an element page if it is one, and a problem with its `element:`."""
     text = page.file.content_string
     _, meta = get_data(text)
     path = os.path.relpath(
         page.file.abs_src_path or page.file.src_uri, os.path.dirname(config.config_file_path)
     )
-    return page_source(text, meta, path=path, url=page.url, title=page.title or "", known=known)
+    return element_page(text, meta, path=path, url=page.url, title=page.title or "", known=known)
 
 
 def _groups(state: PlanBuild, page: Page) -> list[dict]:

@@ -120,16 +120,16 @@ def duplicate_errors(organisations: Iterable[Organisation]) -> list[DataError]:
     """Two files whose slug or name make the same slug: one organisation entered twice."""
     seen: dict[str, Organisation] = {}
     errors: list[DataError] = []
-    for org in sorted(organisations, key=lambda o: o.source):
+    for org in sorted(organisations, key=lambda o: o.file):
         for key in dict.fromkeys((org.slug, slugify(org.name))):
             first = seen.setdefault(key, org)
             if first is not org:
                 errors.append(
                     DataError(
-                        org.source,
+                        org.file,
                         org.name_line,
                         "name",
-                        f"duplicate slug {key!r}: {first.source} already has {first.name!r}; "
+                        f"duplicate slug {key!r}: {first.file} already has {first.name!r}; "
                         "give each organisation one file",
                     )
                 )
@@ -156,7 +156,7 @@ def _to_record(slug: str, loaded: Loaded) -> Organisation:
         sectors=tuple(data.get("sectors", ())),
         places=tuple(" ".join(place.split()) for place in data.get("places", ())),
         cost=data.get("cost", ""),
-        source=loaded.path,
+        file=loaded.path,
         name_line=loaded.line_of(["name"]),
         reviewed_line=loaded.line_of(["last_reviewed"]),
     )

@@ -36,7 +36,7 @@ class Organisation:
     sectors: tuple[str, ...] = ()
     places: tuple[str, ...] = ()  # towns, cities or counties, as people write them
     cost: str = ""
-    source: str = field(default="", compare=False)
+    file: str = field(default="", compare=False)  # from the project root, for messages
     name_line: int = field(default=1, compare=False)
     # The line of `last_reviewed:`, for the review warnings (hub/review/).
     reviewed_line: int = field(default=1, compare=False)

@@ -10,7 +10,7 @@ from hub.core.vocab import Term
 from hub.plan.extract import (
     TIER_LABELS,
     Action,
-    PageSource,
+    ElementPage,
     Shared,
     duplicate_errors,
     extract_actions,
@@ -37,16 +37,16 @@ def element_records(terms: Iterable[Term]) -> list[dict[str, str]]:
 
 
 def read_checklists(
-    sources: Iterable[tuple[str, PageSource]], elements: list[dict[str, str]]
+    pages: Iterable[tuple[str, ElementPage]], elements: list[dict[str, str]]
 ) -> tuple[PlanBuild, list[str]]:
-    """Every action and shared item of the element pages (page id, source), and every problem:
+    """Every action and shared item of the element pages (each with its page id), and every problem:
     items without a good id, ids used twice, repeated words, links to no action."""
     state = PlanBuild([], elements)
     shared: list[Shared] = []
     errors: list[str] = []
-    for page_id, source in sources:
-        found, bad = extract_actions(source)
-        links, bad_links = extract_shared(source)
+    for page_id, page in pages:
+        found, bad = extract_actions(page)
+        links, bad_links = extract_shared(page)
         state.actions += found
         shared += links
         errors += bad + bad_links

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hub.deploy.csp import HTML_CACHE
+from hub.deploy.headers import HTML_CACHE
 from hub.deploy.netlify import headers_for, parse_headers
 from hub.dev.preview import serve_static
 from hub.dev.synthetic import directory_with_extra

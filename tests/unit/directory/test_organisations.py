@@ -171,7 +171,7 @@ def test_good_files_become_typed_records_sorted_by_name() -> None:
     assert orgs[0].places == ("Preston",)  # spaces tidied
     assert two.last_reviewed == dt.date(2026, 11, 24)
     assert two.url == "organisations/good-two/"
-    assert two.source == "tests/fixtures/organisations/good/good-two.yml"
+    assert two.file == "tests/fixtures/organisations/good/good-two.yml"
 
 
 def test_the_real_data_has_at_least_30_distinct_valid_organisations() -> None:
@@ -196,7 +196,7 @@ def test_every_real_organisation_says_where_it_works_at_one_level() -> None:
     terms = VOCAB["regions"]
     for org in orgs:
         for area in org.where:
-            assert not set(regions.areas_inside(area, terms)) & set(org.where), org.source
+            assert not set(regions.areas_inside(area, terms)) & set(org.where), org.file
 
 
 def at(where: tuple[str, ...]) -> Organisation:

@@ -4,21 +4,21 @@ and checked together, and the plan page's sections."""
 from __future__ import annotations
 
 from hub.plan.build import element_records, plan_groups, read_checklists
-from hub.plan.extract import PageSource, page_source, tier_records
+from hub.plan.extract import ElementPage, element_page, tier_records
 from tests.project import ROOT, VOCAB
 
 FIXTURES = ROOT / "tests" / "fixtures" / "plan"
 KNOWN = {"culture", "data"}
 
 
-def fixture(name: str, url: str = "strategy/culture/") -> PageSource:
+def fixture(name: str, url: str = "strategy/culture/") -> ElementPage:
     """A fixture page as the build finds it."""
     text = (FIXTURES / name).read_text(encoding="utf-8")
-    return PageSource(f"tests/fixtures/plan/{name}", text, "culture", url, "Culture")
+    return ElementPage(f"tests/fixtures/plan/{name}", text, "culture", url, "Culture")
 
 
 def test_a_page_without_element_is_no_element_page() -> None:
-    assert page_source("# About\n", {}, path="about.md", url="about/", title="About", known=KNOWN) == (
+    assert element_page("# About\n", {}, path="about.md", url="about/", title="About", known=KNOWN) == (
         None,
         None,
     )
@@ -27,13 +27,13 @@ def test_a_page_without_element_is_no_element_page() -> None:
 def test_an_element_page_keeps_its_front_matter_title_over_the_nav_title() -> None:
     text = "---\ntitle: Culture\nelement: culture\n---\n"
     meta = {"title": "Culture", "element": "culture"}
-    source, problem = page_source(text, meta, path="c.md", url="strategy/culture/", title="Nav", known=KNOWN)
-    assert problem is None and source == PageSource("c.md", text, "culture", "strategy/culture/", "Culture")
+    source, problem = element_page(text, meta, path="c.md", url="strategy/culture/", title="Nav", known=KNOWN)
+    assert problem is None and source == ElementPage("c.md", text, "culture", "strategy/culture/", "Culture")
 
 
 def test_an_unknown_element_is_a_problem_at_its_line() -> None:
     text = "---\ntitle: X\n\nelement: kultur\n---\n"
-    source, problem = page_source(text, {"element": "kultur"}, path="x.md", url="x/", title="X", known=KNOWN)
+    source, problem = element_page(text, {"element": "kultur"}, path="x.md", url="x/", title="X", known=KNOWN)
     assert source is None
     assert problem == "x.md:4: element: 'kultur' is not one of culture, data"
 

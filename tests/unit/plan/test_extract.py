@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hub.plan.extract import (
-    PageSource,
+    ElementPage,
     Shared,
     duplicate_errors,
     extract_actions,
@@ -20,10 +20,10 @@ from tests.project import ROOT
 FIXTURES = ROOT / "tests" / "fixtures" / "plan"
 
 
-def source(name: str) -> PageSource:
+def source(name: str) -> ElementPage:
     """A fixture page as the build would find it."""
     path = f"tests/fixtures/plan/{name}"
-    return PageSource(
+    return ElementPage(
         path, (FIXTURES / name).read_text(encoding="utf-8"), "culture", "strategy/culture/", "Culture"
     )
 
@@ -84,7 +84,7 @@ def test_each_broken_checklist_is_one_path_line_error(name: str, expected: str) 
 
 def test_the_same_id_on_two_pages_is_reported_where_it_is_used_again() -> None:
     first, _ = extract_actions(source("good.md"))
-    again = PageSource(
+    again = ElementPage(
         "docs/other.md",
         "## Starting out {#starting-out}\n\n- [ ] Again.\n  { #action-culture-board-agenda }\n",
         "data",

@@ -1,5 +1,8 @@
-"""A strict Content-Security-Policy per page, computed from the built HTML, and the
-security headers every response carries. Written to Netlify's `_headers` by hooks/deploy.py.
+"""Every response header the site sends, computed from the built site and written to Netlify's
+`_headers` by hooks/deploy.py: a strict Content-Security-Policy per page (from the page's own
+inline scripts), the security headers every response carries (HSTS among them), the editor's
+own policy at /admin/, and caching for pages, fingerprinted assets, the search index and the
+sitemaps.
 """
 
 from __future__ import annotations
