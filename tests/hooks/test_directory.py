@@ -13,7 +13,6 @@ from tests.project import PROJECT, VOCAB
 
 def test_the_directory_state_lives_on_this_builds_context(configured) -> None:
     config = configured(HUB_FEEDS="offline")
-    config.plugins._current_plugin = "hooks/directory"  # MkDocs sets it while running an event
     files = directory.on_files(Files([]), config=config)
     state = context_of(config).features[directory.FEATURE]
     count = len(list(PROJECT.organisations.glob("*.yml")))
@@ -28,7 +27,6 @@ def test_the_directory_state_lives_on_this_builds_context(configured) -> None:
 
 def test_generated_pages_get_their_meta_from_the_hook_not_front_matter(configured) -> None:
     config = configured(HUB_FEEDS="offline")
-    config.plugins._current_plugin = "hooks/directory"
     files = directory.on_files(Files([]), config=config)
     file = files.get_file_from_path("organisations/kings-trust.md")
     assert file.content_string == ""  # no YAML to escape into and parse back
@@ -45,7 +43,6 @@ def test_generated_pages_get_their_meta_from_the_hook_not_front_matter(configure
 def test_the_first_directory_page_and_the_organisations_load_the_tool(configured, tmp_path) -> None:
     folder = directory_with_extra(tmp_path / "orgs", PROJECT.organisations, 70, VOCAB)  # 2 pages
     config = configured(HUB_FEEDS="offline", HUB_ORGANISATIONS_DIR=str(folder))
-    config.plugins._current_plugin = "hooks/directory"
     directory.on_files(Files([]), config=config)
     pages = context_of(config).features[directory.FEATURE].pages
     assert pages[DIRECTORY_PAGE].meta["tools"] == [TOOL]

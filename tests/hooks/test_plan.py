@@ -53,7 +53,6 @@ def built_nav(configured: Callable[..., MkDocsConfig], docs: Path) -> tuple[MkDo
     config = configured()
     config["docs_dir"] = str(docs)
     config["nav"] = None
-    config.plugins._current_plugin = "hooks/plan"  # MkDocs sets it while running an event
     files = get_files(config)
     return config, get_navigation(files, config), files
 
