@@ -57,15 +57,20 @@ def built_nav(configured: Callable[..., MkDocsConfig], docs: Path) -> tuple[MkDo
     return config, get_navigation(files, config), files
 
 
+def stopped_build(configured: Callable[..., MkDocsConfig], docs: Path, page: str) -> tuple[list[str], str]:
+    """The lines of the build error for `page` as docs/culture.md, and that file's path as shown."""
+    (docs / "culture.md").write_text(page, encoding="utf-8")
+    config, nav, files = built_nav(configured, docs)
+    with pytest.raises(PluginError) as raised:
+        plan.on_nav(nav, config=config, files=files)
+    return str(raised.value).splitlines(), Path(os.path.relpath(docs / "culture.md", PROJECT.root)).as_posix()
+
+
 def test_missing_and_duplicate_ids_stop_the_build_with_each_place(
     configured: Callable[..., MkDocsConfig], tmp_path: Path
 ) -> None:
-    (tmp_path / "culture.md").write_text(PAGE, encoding="utf-8")
-    config, nav, files = built_nav(configured, tmp_path)
-    with pytest.raises(PluginError) as raised:
-        plan.on_nav(nav, config=config, files=files)
-    rel = Path(os.path.relpath(tmp_path / "culture.md", PROJECT.root)).as_posix()
-    assert str(raised.value).splitlines() == [
+    lines, rel = stopped_build(configured, tmp_path, PAGE)
+    assert lines == [
         "2 problem(s) in the checklists:",
         f"{rel}:12: checklist item has no id: end it with a line such as {{ #action-<area>-<words> }}",
         f"{rel}:16: duplicate id action-culture-first (first used at {rel}:10)",
@@ -94,12 +99,8 @@ element: culture
 def test_two_actions_with_the_same_words_and_a_link_to_no_action_stop_the_build(
     configured: Callable[..., MkDocsConfig], tmp_path: Path
 ) -> None:
-    (tmp_path / "culture.md").write_text(SAME_WORDS_PAGE, encoding="utf-8")
-    config, nav, files = built_nav(configured, tmp_path)
-    with pytest.raises(PluginError) as raised:
-        plan.on_nav(nav, config=config, files=files)
-    rel = Path(os.path.relpath(tmp_path / "culture.md", PROJECT.root)).as_posix()
-    assert str(raised.value).splitlines() == [
+    lines, rel = stopped_build(configured, tmp_path, SAME_WORDS_PAGE)
+    assert lines == [
         "2 problem(s) in the checklists:",
         f"{rel}:15: action-culture-brief-again says the same as action-culture-brief-managers at {rel}:8: "
         "keep one and make the other a link to it",
