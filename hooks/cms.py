@@ -13,9 +13,10 @@ from mkdocs.exceptions import PluginError
 from hub.cms.config import cms_config
 from hub.cms.sources import bundle_files, read_sources
 from hub.core.context import context_of
-from hub.core.yamlio import DataErrors
 
 log = logging.getLogger("mkdocs.plugins.hub.cms")
+# The feature whose state holds the authors file, read once (hooks/posts.py).
+POSTS = "posts"
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
@@ -23,10 +24,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     context = context_of(config)
     admin = Path(config.site_dir) / "admin"
     admin.mkdir(parents=True, exist_ok=True)
-    try:
-        sources = read_sources(context.project, context.vocab)
-    except DataErrors as exc:
-        raise PluginError(f"{len(exc.errors)} problem(s) in the editor's sources:\n{exc}") from None
+    sources = read_sources(context.project, context.vocab, context.features[POSTS].allowed)
     settings = context.settings
     data = cms_config(
         sources, repo=settings.cms_repo, site_url=settings.site_url, local_backend=settings.cms_local_backend

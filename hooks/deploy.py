@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from hub.core.context import context_of
-from hub.deploy.csp import NOT_FOUND, header_rules, inline_script_hashes, policy, with_meta_policy
+from hub.deploy.headers import NOT_FOUND, header_rules, inline_script_hashes, policy, with_meta_policy
 from hub.deploy.netlify import load_netlify_toml, redirects, write_headers
 
 log = logging.getLogger("mkdocs.plugins.hub.deploy")

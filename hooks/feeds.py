@@ -11,7 +11,7 @@ from mkdocs.structure.files import Files
 
 from hub.core.context import context_of
 from hub.core.dates import iso
-from hub.core.yamlio import DataErrors
+from hub.core.errors import data_errors_stop
 from hub.feeds.collect import collect
 from hub.feeds.sources import load_curated, load_feed_sources
 
@@ -23,11 +23,9 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     """Validate the feed data, then fetch or fall back; log one line per source."""
     context = context_of(config)
     settings, project, vocab = context.settings, context.project, context.vocab
-    try:
+    with data_errors_stop("the feed data", PluginError):
         sources = load_feed_sources(settings.feed_sources, project.schemas, vocab)
         curated = load_curated(project.social_file, project.schemas, vocab)
-    except DataErrors as exc:
-        raise PluginError(str(exc)) from None
     collected = collect(
         sources, settings, project.snapshot_file, curated=curated, platforms=vocab["platforms"]
     )

@@ -14,7 +14,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from hub.core.context import context_of
-from hub.core.yamlio import DataErrors
+from hub.core.errors import data_errors_stop
 from hub.measurement import downloads, render
 from hub.measurement.questions import QuestionSet, load_question_set
 
@@ -40,10 +40,8 @@ class MeasurementBuild:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Load the question set (or stop the build with every problem) and add the downloads."""
     context = context_of(config)
-    try:
+    with data_errors_stop("the question set", PluginError):
         questions = load_question_set(context.project.data / DATA_FILE, context.project.schemas)
-    except DataErrors as exc:
-        raise PluginError(f"{len(exc.errors)} problem(s) in the question set:\n{exc}") from None
     context.features[FEATURE] = MeasurementBuild(questions, render.template_env())
     files.append(File.generated(config, DOWNLOADS["csv"], content=downloads.to_csv(questions)))
     files.append(File.generated(config, DOWNLOADS["txt"], content=downloads.to_text(questions)))

@@ -16,11 +16,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from hub.core.context import context_of
+from hub.core.errors import data_errors_stop, problems_message
 from hub.core.yamlio import DataErrors
 from hub.pages.structured_data import article
 from hub.posts.history import history_errors
 from hub.posts.illustrative import label_errors
-from hub.posts.load import by_tag, check_posts, load_authors, newest, summary_from_meta
+from hub.posts.load import PostsBuild, allowed_values, by_tag, check_posts, newest, summary_from_meta
 from hub.posts.schedule import scheduled_posts
 
 log = logging.getLogger("mkdocs.plugins.hub.posts")
@@ -30,14 +31,14 @@ FEATURE = "posts"
 
 @mkdocs.plugins.event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Check the authors file before the blog plugin reads it (in its own on_config); take the
-    allowed categories from data/vocabularies.yml; show drafts in deploy previews."""
+    """Check the authors file before the blog plugin reads it (in its own on_config), and keep
+    it, read once, for the posts' checks and the editor's config; take the allowed categories
+    from data/vocabularies.yml; show drafts in deploy previews."""
     context = context_of(config)
     blog = config.plugins[BLOG_PLUGIN]
-    try:
-        load_authors(_authors_file(config), context.project.schemas)
-    except DataErrors as exc:
-        raise PluginError(str(exc)) from None
+    with data_errors_stop("the authors file", PluginError):
+        allowed = allowed_values(_authors_file(config), context.vocab, context.project.schemas)
+    context.features[FEATURE] = PostsBuild(allowed)
     blog.config.categories_allowed = list(context.vocab.labels("post_categories").values())
     if context.settings.is_preview:
         log.info("Deploy preview (CONTEXT=%s): draft posts are included", context.settings.context)
@@ -50,17 +51,18 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     the schema, the dates against the launch (posts and social items) and the labels on
     invented content; then leave scheduled posts out of a build that shows no drafts."""
     context = context_of(config)
+    state: PostsBuild = context.features[FEATURE]
     blog = config.plugins[BLOG_PLUGIN].config
     posts_dir = Path(config.docs_dir) / blog.blog_dir / "posts"
-    errors = check_posts(posts_dir, _authors_file(config), context.vocab, context.project.schemas)
+    errors = check_posts(posts_dir, state.allowed)
     errors += history_errors(posts_dir, context.project.social_file, context.settings.launch_date)
     errors += label_errors(posts_dir)
     if errors:
-        raise PluginError(str(DataErrors(errors)))
+        # DataErrors sorts them by file and line.
+        raise PluginError(problems_message("the posts", DataErrors(errors).errors))
     posts = {file.src_uri: Path(file.abs_src_path) for file in _post_files(files, config)}
-    scheduled = scheduled_posts(posts, context.settings.today)
-    context.features[FEATURE] = scheduled
-    for src_uri, day in scheduled.items():
+    state.scheduled = scheduled_posts(posts, context.settings.today)
+    for src_uri, day in state.scheduled.items():
         if blog.draft:  # a preview or `mkdocs serve`: shown, with its banner
             log.info("Scheduled for %s, shown as a draft here: %s", day.isoformat(), src_uri)
         else:
@@ -71,7 +73,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
     """Give a scheduled post (shown in a preview) its date for the "Scheduled for" banner."""
-    day = context_of(config).features[FEATURE].get(page.file.src_uri)
+    day = context_of(config).features[FEATURE].scheduled.get(page.file.src_uri)
     if day is not None:
         page.meta["scheduled"] = day
     return context

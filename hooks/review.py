@@ -15,10 +15,11 @@ from mkdocs.structure.pages import Page
 
 from hub.cms.config import BRANCH
 from hub.core.context import context_of
+from hub.core.errors import problems_message
 from hub.core.frontmatter import read_front_matter_file
 from hub.core.yamlio import DataError, DataErrors
-from hub.directory.organisations import Organisation
-from hub.review.dates import EditLinks, Review, guidance_review, is_guidance, render_review_page, source_of
+from hub.directory.model import Organisation
+from hub.review.dates import EditLinks, Review, guidance_review, is_guidance, project_file, render_review_page
 
 log = logging.getLogger("mkdocs.plugins.hub.review")
 # What is due is a warning for editors, not a broken build: `mkdocs build --strict` fails on
@@ -59,7 +60,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     reviews = _guidance_reviews(files, context.project.root)
     reviews += [_organisation_review(org) for org in context.features["directory"].organisations]
     due = [review for review in reviews if review.is_due(today)]
-    for review in sorted(due, key=lambda r: (r.source, r.line)):
+    for review in sorted(due, key=lambda r: (r.file, r.line)):
         due_log.warning(review.warning())
     page = File.generated(config, REVIEW_PAGE, content="", inclusion=InclusionLevel.NOT_IN_NAV)
     files.append(page)
@@ -97,14 +98,15 @@ def _guidance_reviews(files: Files, root: Path) -> list[Review]:
             errors += exc.errors
             continue
         title = str((matter.data.get("title") if isinstance(matter.data, dict) else None) or file.name)
-        source = source_of(Path(file.abs_src_path), root)
-        found = guidance_review(matter, source=source, url=file.url, title=title)
+        shown = project_file(Path(file.abs_src_path), root)
+        found = guidance_review(matter, file=shown, url=file.url, title=title)
         if isinstance(found, Review):
             reviews.append(found)
         else:
             errors += found
     if errors:
-        raise PluginError(f"{len(errors)} problem(s) with review dates:\n{DataErrors(errors)}")
+        # DataErrors sorts them by file and line.
+        raise PluginError(problems_message("the review dates", DataErrors(errors).errors))
     return reviews
 
 
@@ -113,7 +115,7 @@ def _organisation_review(org: Organisation) -> Review:
     return Review(
         title=org.name,
         url=org.url,
-        source=org.source,
+        file=org.file,
         line=org.reviewed_line,
         field="last_reviewed",
         reviewed=org.last_reviewed,

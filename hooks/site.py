@@ -12,8 +12,8 @@ from mkdocs.structure.files import Files
 
 from hub.core.context import attach, context_of, make_context
 from hub.core.dates import long_date
+from hub.core.errors import data_errors_stop
 from hub.core.settings import SettingsError
-from hub.core.yamlio import DataErrors
 
 log = logging.getLogger("mkdocs.plugins.hub.site")
 
@@ -22,9 +22,8 @@ log = logging.getLogger("mkdocs.plugins.hub.site")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Make this build's context (`mkdocs serve` loads the config afresh for every rebuild)."""
     try:
-        attach(config, make_context(config))
-    except DataErrors as exc:
-        raise PluginError(f"{len(exc.errors)} problem(s) in the vocabularies:\n{exc}") from None
+        with data_errors_stop("the vocabularies", PluginError):
+            attach(config, make_context(config))
     except SettingsError as exc:
         raise PluginError(str(exc)) from None
     return config

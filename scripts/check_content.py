@@ -59,12 +59,12 @@ def _missing(posts: list[Path], posts_dir: Path, authors: Path) -> str:
 def _check(posts: list[Path], posts_dir: Path, authors: Path) -> list[DataError]:
     """Every problem in the named posts, or in the whole posts folder when none are named."""
     vocab = load_vocabularies(PROJECT.vocabularies, PROJECT.schemas)
-    if not posts:
-        return check_posts(posts_dir, authors, vocab, PROJECT.schemas)
     try:
         allowed = allowed_values(authors, vocab, PROJECT.schemas)
     except DataErrors as exc:
         return list(exc.errors)
+    if not posts:
+        return check_posts(posts_dir, allowed)
     return [error for post in posts for error in check_post(post, allowed)]
 
 

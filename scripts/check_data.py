@@ -19,7 +19,7 @@ from hub.core.annotations import FORMATS, render
 from hub.core.paths import Project
 from hub.core.vocab import load_vocabularies
 from hub.core.yamlio import DataErrors
-from hub.directory.organisations import FolderNotFound, load_organisations
+from hub.directory.load import FolderNotFound, load_organisations
 
 PROJECT = Project(Path(__file__).resolve().parent.parent)
 

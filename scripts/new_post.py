@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 1
     problem = _bad_choice(args.category, allowed.categories, "category") or _bad_choice(
-        args.author, allowed.authors, "author"
+        args.author, tuple(allowed.authors), "author"
     )
     if problem:
         print(problem, file=sys.stderr)

@@ -10,13 +10,12 @@ from hub.cms.config import Choice, Sources
 from hub.core.paths import Project
 from hub.core.schema import read_schema
 from hub.core.vocab import Vocabularies
-from hub.posts.load import allowed_values, load_authors
+from hub.posts.load import Allowed
 
 
-def read_sources(project: Project, vocab: Vocabularies) -> Sources:
-    """The schemas, with each list of choices from its one home (vocabularies, authors file)."""
-    allowed = allowed_values(project.authors_file, vocab, project.schemas)
-    authors = load_authors(project.authors_file, project.schemas)
+def read_sources(project: Project, vocab: Vocabularies, allowed: Allowed) -> Sources:
+    """The schemas, with each list of choices from its one home (vocabularies; the authors file,
+    as the posts feature read it into `allowed`)."""
     organisation = read_schema("organisation", project.schemas)
     social = read_schema("social", project.schemas)
     return Sources(
@@ -25,7 +24,7 @@ def read_sources(project: Project, vocab: Vocabularies) -> Sources:
         social_schema=social,
         post_choices={
             "categories": [Choice(label, label) for label in allowed.categories],
-            "authors": [Choice(key, str(authors[key]["name"])) for key in allowed.authors],
+            "authors": [Choice(key, str(profile["name"])) for key, profile in allowed.authors.items()],
             "tags": [Choice(tag, tag) for tag in allowed.tags],
         },
         organisation_choices=vocabulary_choices(organisation, vocab),

@@ -1,1 +1,1 @@
-"""Deploying on Netlify: the Content-Security-Policy and the `_headers` file."""
+"""Deploying on Netlify: every response header (`headers.py`) and the `_headers` file that carries them."""

@@ -19,7 +19,7 @@ import yaml
 
 from hub.core.paths import Project
 from hub.core.vocab import Vocabularies, load_vocabularies
-from hub.deploy.csp import SITEMAP
+from hub.deploy.headers import SITEMAP
 from hub.dev.browser import CHROMIUM_ARGS, chromium_path
 from hub.dev.lighthouse import lighthouse_bin, median_run
 from hub.dev.preview import base_url, serve_like_host, serve_static

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from hub.deploy.csp import SITEMAP
+from hub.deploy.headers import SITEMAP
 from hub.deploy.netlify import HeaderRule, Redirect, headers_for, match_redirect, parse_headers
 
 mimetypes.add_type("application/json", ".json")

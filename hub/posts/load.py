@@ -1,6 +1,6 @@
 """Blog posts: read and check their front matter, scaffold new ones, and pick posts for lists.
 
-Shared by the build (hooks/blog.py) and the editors' scripts (scripts/check_content.py,
+Shared by the build (hooks/posts.py) and the editors' scripts (scripts/check_content.py,
 scripts/new_post.py), so a bad post gives the same `path:line: field: message` everywhere.
 """
 
@@ -10,7 +10,7 @@ import copy
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +35,18 @@ class Allowed:
     """The values a post may choose from, each read from its one home."""
 
     categories: tuple[str, ...]
-    authors: tuple[str, ...]
+    authors: Mapping[str, Mapping[str, str]]  # id -> profile, in the authors file's order
     tags: tuple[str, ...]
     schemas: Path
+
+
+@dataclass
+class PostsBuild:
+    """What the posts feature read this build, for later events and the editor's config: the
+    allowed values (the authors file read once, in on_config) and the scheduled posts."""
+
+    allowed: Allowed
+    scheduled: dict[str, dt.date] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -60,11 +69,12 @@ def read_front_matter(path: Path) -> tuple[Loaded, int]:
 
 
 def allowed_values(authors_file: Path, vocab: Vocabularies, schemas: Path) -> Allowed:
-    """Categories and extra tags from data/vocabularies.yml, authors from the authors file."""
+    """Categories and extra tags from data/vocabularies.yml, authors (read and checked) from the
+    authors file; raises DataErrors. A build reads it once (hooks/posts.py) and keeps it."""
     element_tags = [term.tag for term in vocab["elements"] if term.tag]
     return Allowed(
         categories=tuple(vocab.labels("post_categories").values()),
-        authors=tuple(load_authors(authors_file, schemas)),
+        authors=load_authors(authors_file, schemas),
         tags=tuple(element_tags + list(vocab.labels("post_tags").values())),
         schemas=schemas,
     )
@@ -108,12 +118,8 @@ def check_post(
     return sorted(errors, key=lambda e: (e.line, e.field))
 
 
-def check_posts(folder: Path, authors_file: Path, vocab: Vocabularies, schemas: Path) -> list[DataError]:
-    """Check the authors file and every post in `folder`; return all problems found."""
-    try:
-        allowed = allowed_values(authors_file, vocab, schemas)
-    except DataErrors as exc:
-        return list(exc.errors)
+def check_posts(folder: Path, allowed: Allowed) -> list[DataError]:
+    """Check every post in `folder` against the allowed values; return all problems found."""
     post_schema = post_validator(allowed)
     errors: list[DataError] = []
     for path in sorted(folder.rglob("*.md")):

@@ -36,7 +36,7 @@ class Review:
 
     title: str
     url: str  # the page's site URL, e.g. strategy/legal/
-    source: str  # the file, from the project's root, e.g. docs/strategy/legal.md
+    file: str  # the file, from the project's root, e.g. docs/strategy/legal.md
     line: int  # the line of its review date
     field: str  # reviewed or last_reviewed
     reviewed: dt.date
@@ -55,7 +55,7 @@ class Review:
     def warning(self) -> str:
         """The build's warning for a review that is due, `path:line: field: message`."""
         return (
-            f"{self.source}:{self.line}: {self.field}: due for review since {self.due.isoformat()} "
+            f"{self.file}:{self.line}: {self.field}: due for review since {self.due.isoformat()} "
             f"(last reviewed {self.reviewed.isoformat()}, every {self.months} months)"
         )
 
@@ -72,7 +72,7 @@ def is_guidance(src_uri: str) -> bool:
     return any(fnmatch.fnmatchcase(src_uri, pattern) for pattern in GUIDANCE)
 
 
-def guidance_review(matter: FrontMatter, *, source: str, url: str, title: str) -> Review | list[DataError]:
+def guidance_review(matter: FrontMatter, *, file: str, url: str, title: str) -> Review | list[DataError]:
     """A guidance page's Review from its front matter, or every problem with its fields."""
     data: Mapping[str, Any] = matter.data if isinstance(matter.data, Mapping) else {}
     loaded = matter.loaded
@@ -93,12 +93,12 @@ def guidance_review(matter: FrontMatter, *, source: str, url: str, title: str) -
     if errors:
         return errors
     line = loaded.line_of(["reviewed"])
-    return Review(title, url, source, line, "reviewed", reviewed, months)
+    return Review(title, url, file, line, "reviewed", reviewed, months)
 
 
 def due_first(reviews: Iterable[Review]) -> list[Review]:
     """Every review, the one due soonest (or longest overdue) first; then by file."""
-    return sorted(reviews, key=lambda review: (review.due, review.source))
+    return sorted(reviews, key=lambda review: (review.due, review.file))
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ class EditLinks:
 
     def github(self, review: Review) -> str:
         """GitHub's web editor for the file."""
-        return f"https://github.com/{self.repo}/edit/{self.branch}/{review.source}"
+        return f"https://github.com/{self.repo}/edit/{self.branch}/{review.file}"
 
     def editor(self, review: Review) -> str:
         """The file's entry in the browser editor, as a site URL ("" when it has no form for it)."""
@@ -139,6 +139,6 @@ def relative_link(url: str, page_url: str) -> str:
     return "../" * depth + url
 
 
-def source_of(path: Path, root: Path) -> str:
+def project_file(path: Path, root: Path) -> str:
     """A file's path from the project's root, as GitHub and messages name it."""
     return path.resolve().relative_to(root.resolve()).as_posix()

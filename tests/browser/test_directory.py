@@ -7,17 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from hub.deploy.csp import HTML_CACHE
+from hub.deploy.headers import HTML_CACHE
 from hub.deploy.netlify import headers_for, parse_headers
 from hub.dev.preview import serve_static
 from hub.dev.synthetic import directory_with_extra
-from hub.directory.organisations import (
-    Organisation,
-    areas_around,
-    load_organisations,
-    works_across,
-    works_in,
-)
+from hub.directory.load import load_organisations
+from hub.directory.model import Organisation
+from hub.directory.regions import areas_around, works_across, works_in
 from tests.browser.axe import axe_violations
 from tests.conftest import build_site
 from tests.project import PROJECT, VOCAB

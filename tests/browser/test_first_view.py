@@ -28,6 +28,6 @@ def test_a_first_view_fetches_each_file_once(browser, build, url: str) -> None:
         fetched = Counter(path for path, _, _ in server.sent)
     assert fetched["/sitemap.xml"] == 1  # for instant navigation
     # Material asks for the sitemap beside each feed link too, both at once: the one that lists
-    # nothing, once (hub/deploy/csp.py).
+    # nothing, once (hub/deploy/headers.py).
     assert fetched["/feeds/sitemap.xml"] == (1 if url in WITH_FEED_LINKS else 0)
     assert [path for path, count in fetched.items() if count > 1] == []

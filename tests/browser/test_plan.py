@@ -1,7 +1,7 @@
 """Self-assessment end to end in Chromium: tick, see where you stand, plan, print, move, privacy.
 
 Expectations come from the actions file the build wrote (itself checked against the
-Markdown in tests/build/test_actions.py), never from hard-coded ids or counts.
+Markdown in tests/build/test_plan.py), never from hard-coded ids or counts.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 
-from hub.deploy.csp import ADMIN, admin_policy, inline_script_hashes, policy, url_path
+from hub.deploy.headers import ADMIN, admin_policy, inline_script_hashes, policy, url_path
 from hub.deploy.netlify import headers_for, parse_headers
 from tests.conftest import Build
 

@@ -7,7 +7,7 @@ import urllib.request
 
 import pytest
 
-from hub.deploy.csp import (
+from hub.deploy.headers import (
     ADMIN,
     ASSET_CACHE,
     admin_policy,
@@ -16,7 +16,7 @@ from hub.deploy.csp import (
     published_paths,
     url_path,
 )
-from hub.deploy.csp import policy as csp_policy
+from hub.deploy.headers import policy as csp_policy
 from hub.deploy.netlify import headers_for, load_netlify_toml, parse_headers, pattern_regex, redirects
 from tests.conftest import Build
 from tests.project import PROJECT, ROOT

@@ -13,7 +13,8 @@ import pytest
 from markupsafe import escape
 
 from hub.dev import sitebuild
-from hub.directory.organisations import by_element, load_organisations
+from hub.directory.load import load_organisations
+from hub.directory.model import by_element
 from tests.conftest import Build, build_site
 from tests.pages import ELEMENT_PAGES
 from tests.project import PROJECT, ROOT, VOCAB, copy_project

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from hub.deploy.csp import url_path
+from hub.deploy.headers import url_path
 from hub.deploy.observatory import BEST_CSP, HEADER_TESTS, Verdict, observe
 from tests.conftest import Build
 

@@ -373,7 +373,7 @@ def test_a_broken_post_stops_the_build_with_file_line_and_field(tmp_path: Path) 
 
 def test_a_broken_authors_file_stops_the_build_before_the_blog_plugin_reads_it(tmp_path: Path) -> None:
     # Material's blog plugin reads this file in its own on_config and would stop the build with
-    # its own wording (and only the first problem); hooks/blog.py checks it first.
+    # its own wording (and only the first problem); hooks/posts.py checks it first.
     authors = (ROOT / "docs/blog/.authors.yml").read_text(encoding="utf-8")
     broken = authors.replace("    name: The hub editors\n", "").replace(
         "assets/authors/editors.svg", "javascript:alert(1)"

@@ -33,11 +33,6 @@ def test_build_log_has_no_warnings(build: Build) -> None:
     assert not [line for line in build.log.splitlines() if line.startswith(("WARNING", "ERROR"))]
 
 
-def test_material_end_of_life_notice_stays_visible(build: Build) -> None:
-    # The notice tells maintainers when to move generator; nothing here silences it.
-    assert "end of life" in build.log
-
-
 @pytest.mark.parametrize(("url", "h1"), NAV_PAGES)
 def test_page_exists_with_its_h1(build: Build, url: str, h1: str) -> None:
     heading = build.html(url).select_one("article h1")

@@ -7,18 +7,18 @@ from mkdocs.structure.pages import Page
 from hooks import directory
 from hub.core.context import context_of
 from hub.dev.synthetic import directory_with_extra
+from hub.directory.pages import DIRECTORY_PAGE, TOOL
 from tests.project import PROJECT, VOCAB
 
 
 def test_the_directory_state_lives_on_this_builds_context(configured) -> None:
     config = configured(HUB_FEEDS="offline")
-    config.plugins._current_plugin = "hooks/directory"  # MkDocs sets it while running an event
     files = directory.on_files(Files([]), config=config)
     state = context_of(config).features[directory.FEATURE]
     count = len(list(PROJECT.organisations.glob("*.yml")))
     assert len(state.organisations) == count
     assert len([page for page in state.pages.values() if page.org]) == count
-    assert directory.DIRECTORY_PAGE in state.pages
+    assert DIRECTORY_PAGE in state.pages
     assert {"organisations/index.json", "organisations/organisations.csv"} <= {f.src_uri for f in files}
     # A second build starts from nothing left over by the first.
     again = configured(HUB_FEEDS="offline")
@@ -27,7 +27,6 @@ def test_the_directory_state_lives_on_this_builds_context(configured) -> None:
 
 def test_generated_pages_get_their_meta_from_the_hook_not_front_matter(configured) -> None:
     config = configured(HUB_FEEDS="offline")
-    config.plugins._current_plugin = "hooks/directory"
     files = directory.on_files(Files([]), config=config)
     file = files.get_file_from_path("organisations/kings-trust.md")
     assert file.content_string == ""  # no YAML to escape into and parse back
@@ -44,11 +43,10 @@ def test_generated_pages_get_their_meta_from_the_hook_not_front_matter(configure
 def test_the_first_directory_page_and_the_organisations_load_the_tool(configured, tmp_path) -> None:
     folder = directory_with_extra(tmp_path / "orgs", PROJECT.organisations, 70, VOCAB)  # 2 pages
     config = configured(HUB_FEEDS="offline", HUB_ORGANISATIONS_DIR=str(folder))
-    config.plugins._current_plugin = "hooks/directory"
     directory.on_files(Files([]), config=config)
     pages = context_of(config).features[directory.FEATURE].pages
-    assert pages[directory.DIRECTORY_PAGE].meta["tools"] == [directory.TOOL]
+    assert pages[DIRECTORY_PAGE].meta["tools"] == [TOOL]
     assert "tools" not in pages["organisations/page/2.md"].meta
     assert pages["organisations/page/2.md"].meta["title"] == "Find an organisation, page 2"
     # An organisation's page loads it for "All organisations", which brings the filters back.
-    assert all(page.meta["tools"] == [directory.TOOL] for page in pages.values() if page.org)
+    assert all(page.meta["tools"] == [TOOL] for page in pages.values() if page.org)

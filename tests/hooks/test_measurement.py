@@ -27,7 +27,6 @@ def page_of(config: MkDocsConfig, src_uri: str) -> Page:
 def built(configured) -> MkDocsConfig:
     """A loaded config after hooks/measurement.py's on_files."""
     config = configured(HUB_FEEDS="offline")
-    config.plugins._current_plugin = "hooks/measurement"
     config.files = measurement.on_files(Files([]), config=config)
     return config
 

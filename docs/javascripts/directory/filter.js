@@ -2,7 +2,7 @@
  *
  * Nothing here touches the page or the network, so tests call every function directly
  * (tests/js/directory/filter.test.mjs, with Node's runner). The data is organisations/filter.json
- * (hub.directory.organisations.to_filter_index):
+ * (hub.directory.export.to_filter_index):
  *   { labels: { regions, stages, support, organisation_types },
  *     areas: { id: [how a sentence names it, [areas around it, nearest first]] },
  *     organisations: [[slug, name, summary, type, support, where, places, areas it works in,
@@ -18,7 +18,7 @@
 export const TEXT = "search";
 export const FILTERS = ["region", "stage", "support", "element", "type"];
 // At most this many matches are shown at once; "Show more" adds as many again. The same as
-// the build's pages (hub.directory.organisations.PAGE_SIZE).
+// the build's pages (hub.directory.render.PAGE_SIZE).
 export const PAGE_SIZE = 100;
 // Words that say nothing about an organisation: "mentoring in the north east" searches for
 // mentoring, north and east.

@@ -27,7 +27,7 @@ export const NO_STORAGE =
 export const TIERS = ["starting", "best"];
 // An owner is a name and a role; anything longer is not one (and would swamp the printout).
 export const OWNER_MAX = 200;
-// The ids the build writes (hub/actions/extract.py ID_PATTERN), kept loose enough for old ones.
+// The ids the build writes (hub/plan/extract.py ID_PATTERN), kept loose enough for old ones.
 const ID = /^action-[a-z0-9]+(?:-[a-z0-9]+){1,8}$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

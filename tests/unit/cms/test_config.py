@@ -13,7 +13,8 @@ from hub.core.schema import read_schema
 from hub.posts.load import allowed_values, load_authors
 from tests.project import PROJECT, VOCAB
 
-SOURCES = read_sources(PROJECT, VOCAB)
+ALLOWED = allowed_values(PROJECT.authors_file, VOCAB, PROJECT.schemas)
+SOURCES = read_sources(PROJECT, VOCAB, ALLOWED)
 CONFIG = cms_config(SOURCES, repo="owner/name", site_url="https://example.org/")
 COLLECTIONS = {c["name"]: c for c in CONFIG["collections"]}
 ORGANISATION_VOCABULARIES = {
@@ -90,7 +91,7 @@ def test_social_posts_are_one_file_with_every_field_of_a_post() -> None:
 
 def test_post_choices_come_from_the_vocabularies_and_the_authors_file() -> None:
     fields = by_name(COLLECTIONS["posts"]["fields"])
-    allowed = allowed_values(PROJECT.authors_file, VOCAB, PROJECT.schemas)
+    allowed = ALLOWED
     assert options(fields["categories"]) == list(VOCAB.labels("post_categories").values())
     assert options(fields["authors"]) == list(load_authors(PROJECT.authors_file, PROJECT.schemas))
     assert options(fields["tags"]) == list(allowed.tags)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hub.deploy.csp import policy
+from hub.deploy.headers import policy
 from hub.deploy.netlify import HeaderRule, write_headers
 from hub.deploy.observatory import BEST_CSP, observe
 from hub.dev.preview import base_url, serve_like_host

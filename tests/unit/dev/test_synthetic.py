@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from hub.dev.synthetic import directory_with_extra, organisation_name, write_organisations, write_posts
-from hub.directory.organisations import load_organisations
-from hub.posts.load import check_posts
+from hub.directory.load import load_organisations
+from hub.posts.load import allowed_values, check_posts
 from tests.project import PROJECT, VOCAB
 
 
@@ -29,4 +29,4 @@ def test_the_same_seed_writes_the_same_files(tmp_path: Path) -> None:
 def test_synthetic_posts_pass_the_content_check(tmp_path: Path) -> None:
     posts = write_posts(tmp_path / "posts", 3)
     assert [p.name for p in posts] == ["synthetic-0000.md", "synthetic-0001.md", "synthetic-0002.md"]
-    assert check_posts(tmp_path / "posts", PROJECT.authors_file, VOCAB, PROJECT.schemas) == []
+    assert check_posts(tmp_path / "posts", allowed_values(PROJECT.authors_file, VOCAB, PROJECT.schemas)) == []

@@ -1,4 +1,5 @@
-"""hub.directory.organisations: loading, validation messages, rendering and downloads, without MkDocs."""
+"""hub/directory/ without MkDocs: loading and its messages (load), areas (regions), pages (render),
+the downloads (export)."""
 
 from __future__ import annotations
 
@@ -15,12 +16,12 @@ from markupsafe import Markup, escape
 from hub.core.dates import long_date
 from hub.core.vocab import Term
 from hub.core.yamlio import DataErrors
-from hub.directory import organisations as directory
-from hub.directory.organisations import Organisation
+from hub.directory import export, load, model, regions, render
+from hub.directory.model import Organisation
 from tests.project import PROJECT, ROOT, VOCAB
 
 FIXTURES = ROOT / "tests" / "fixtures" / "organisations"
-ENV = directory.template_env()
+ENV = render.template_env()
 BAD = "tests/fixtures/organisations/bad"
 REGIONS = ", ".join(VOCAB.ids("regions"))
 SUPPORT = ", ".join(VOCAB.ids("support"))
@@ -119,15 +120,13 @@ BAD_FILES = [
 @pytest.mark.parametrize(("name", "expected"), BAD_FILES, ids=[row[0] for row in BAD_FILES])
 def test_bad_file_gives_exact_messages(name: str, expected: list[str]) -> None:
     with pytest.raises(DataErrors) as caught:
-        directory.load_organisation(
-            FIXTURES / "bad" / name, directory.organisation_checker(VOCAB, PROJECT.schemas)
-        )
+        load.load_organisation(FIXTURES / "bad" / name, load.organisation_checker(VOCAB, PROJECT.schemas))
     assert [str(e) for e in caught.value.errors] == expected
 
 
 def test_every_bad_file_is_reported_at_once() -> None:
     with pytest.raises(DataErrors) as caught:
-        directory.load_organisations(FIXTURES / "bad", VOCAB, PROJECT.schemas)
+        load.load_organisations(FIXTURES / "bad", VOCAB, PROJECT.schemas)
     assert [str(e) for e in caught.value.errors] == sorted(
         (m for _, messages in BAD_FILES for m in messages),
         key=lambda m: (m.split(":")[0], int(m.split(":")[1])),
@@ -137,7 +136,7 @@ def test_every_bad_file_is_reported_at_once() -> None:
 def test_a_file_that_is_not_yml_is_an_error_not_silently_skipped() -> None:
     # A `.yaml` or `.txt` file would otherwise never be published and nobody would know.
     with pytest.raises(DataErrors) as caught:
-        directory.load_organisations(FIXTURES / "not-yml", VOCAB, PROJECT.schemas)
+        load.load_organisations(FIXTURES / "not-yml", VOCAB, PROJECT.schemas)
     assert str(caught.value) == (
         "tests/fixtures/organisations/not-yml/forgotten.yaml:1: "
         "only .yml files belong here: rename it to <slug>.yml, or move it out of the folder"
@@ -146,7 +145,7 @@ def test_a_file_that_is_not_yml_is_an_error_not_silently_skipped() -> None:
 
 def test_the_same_organisation_in_two_files_is_a_duplicate_slug(tmp_path: Path) -> None:
     with pytest.raises(DataErrors) as caught:
-        directory.load_organisations(FIXTURES / "duplicate", VOCAB, PROJECT.schemas)
+        load.load_organisations(FIXTURES / "duplicate", VOCAB, PROJECT.schemas)
     assert str(caught.value) == (
         "tests/fixtures/organisations/duplicate/good-one.yml:1: name: duplicate slug 'good-one': "
         "tests/fixtures/organisations/duplicate/good-one-again.yml already has 'good one'; "
@@ -158,13 +157,11 @@ def test_hidden_files_and_folders_are_ignored(tmp_path: Path) -> None:
     (tmp_path / "good-one.yml").write_bytes((FIXTURES / "good" / "good-one.yml").read_bytes())
     (tmp_path / ".DS_Store").write_bytes(b"\x00\x01")
     (tmp_path / "drafts").mkdir()
-    assert [org.slug for org in directory.load_organisations(tmp_path, VOCAB, PROJECT.schemas)] == [
-        "good-one"
-    ]
+    assert [org.slug for org in load.load_organisations(tmp_path, VOCAB, PROJECT.schemas)] == ["good-one"]
 
 
 def test_good_files_become_typed_records_sorted_by_name() -> None:
-    orgs = directory.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)
+    orgs = load.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)
     assert [org.name for org in orgs] == ["Good One", "Good Two & Partners"]
     two = orgs[1]
     assert two.slug == "good-two"
@@ -174,37 +171,37 @@ def test_good_files_become_typed_records_sorted_by_name() -> None:
     assert orgs[0].places == ("Preston",)  # spaces tidied
     assert two.last_reviewed == dt.date(2026, 11, 24)
     assert two.url == "organisations/good-two/"
-    assert two.source == "tests/fixtures/organisations/good/good-two.yml"
+    assert two.file == "tests/fixtures/organisations/good/good-two.yml"
 
 
 def test_the_real_data_has_at_least_30_distinct_valid_organisations() -> None:
-    orgs = directory.load_organisations(PROJECT.organisations, VOCAB, PROJECT.schemas)
+    orgs = load.load_organisations(PROJECT.organisations, VOCAB, PROJECT.schemas)
     assert len(orgs) >= 30
     assert len({org.website for org in orgs}) == len(orgs)
     assert all(org.website.startswith("https://") for org in orgs)
     # Every strategy element and every type of support has someone to offer.
-    assert set(directory.by_element(orgs)) == set(VOCAB.ids("elements"))
+    assert set(model.by_element(orgs)) == set(VOCAB.ids("elements"))
     assert {s for org in orgs for s in org.support} == set(VOCAB.ids("support"))
 
 
 def test_vocabularies_fill_the_schema_so_editors_extend_one_list() -> None:
-    schema = directory.organisation_validator(VOCAB, PROJECT.schemas).schema
+    schema = load.organisation_validator(VOCAB, PROJECT.schemas).schema
     assert schema["properties"]["where"]["items"]["enum"] == VOCAB.ids("regions")
     assert schema["properties"]["stages"]["items"]["enum"] == VOCAB.ids("stages")
     assert schema["properties"]["type"]["enum"] == VOCAB.ids("organisation_types")
 
 
 def test_every_real_organisation_says_where_it_works_at_one_level() -> None:
-    orgs = directory.load_organisations(PROJECT.organisations, VOCAB, PROJECT.schemas)
-    regions = VOCAB["regions"]
+    orgs = load.load_organisations(PROJECT.organisations, VOCAB, PROJECT.schemas)
+    terms = VOCAB["regions"]
     for org in orgs:
         for area in org.where:
-            assert not set(directory.areas_inside(area, regions)) & set(org.where), org.source
+            assert not set(regions.areas_inside(area, terms)) & set(org.where), org.file
 
 
 def at(where: tuple[str, ...]) -> Organisation:
     """The first good fixture, working in `where`."""
-    org = directory.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)[0]
+    org = load.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)[0]
     return Organisation(**{**org.__dict__, "where": where})
 
 
@@ -229,23 +226,23 @@ def test_where_an_organisation_works_and_what_its_wider_work_reaches(
     where: tuple[str, ...], works_in: list[str], works_across: list[str]
 ) -> None:
     org = at(where)
-    assert directory.works_in(org, VOCAB["regions"]) == works_in
-    assert directory.works_across(org, VOCAB["regions"]) == works_across
+    assert regions.works_in(org, VOCAB["regions"]) == works_in
+    assert regions.works_across(org, VOCAB["regions"]) == works_across
 
 
 def test_areas_follow_the_vocabulary_and_cycles_end() -> None:
-    regions = (
+    terms = (
         Term("all", "All", covers=("north",)),
         Term("north", "North", covers=("east",)),
         Term("east", "East", covers=("north",)),
     )
-    assert directory.areas_inside("all", regions) == ("north", "east")
-    assert directory.areas_around("north", regions) == ("east", "all")  # the nearest first
-    assert directory.areas_around("all", regions) == ()
+    assert regions.areas_inside("all", terms) == ("north", "east")
+    assert regions.areas_around("north", terms) == ("east", "all")  # the nearest first
+    assert regions.areas_around("all", terms) == ()
 
 
 def test_visitors_choose_a_region_or_a_nation_with_england_s_regions_grouped() -> None:
-    choices = directory.region_choices(VOCAB["regions"])
+    choices = regions.region_choices(VOCAB["regions"])
     assert [(group, [term.id for term in terms]) for group, terms in choices] == [
         ("England", REGIONS_OF_ENGLAND),
         ("", ["scotland", "wales", "northern-ireland"]),
@@ -253,22 +250,22 @@ def test_visitors_choose_a_region_or_a_nation_with_england_s_regions_grouped() -
 
 
 def test_data_is_escaped_as_text_in_every_rendering() -> None:
-    orgs = directory.load_organisations(FIXTURES / "escaping", VOCAB, PROJECT.schemas)
+    orgs = load.load_organisations(FIXTURES / "escaping", VOCAB, PROJECT.schemas)
     for html in (
-        directory.render_directory(directory.directory_pages(orgs)[0], VOCAB, ENV),
-        directory.render_organisation(orgs[0], plain_markdown, VOCAB, ENV),
+        render.render_directory(render.directory_pages(orgs)[0], VOCAB, ENV),
+        render.render_organisation(orgs[0], plain_markdown, VOCAB, ENV),
     ):
         soup = BeautifulSoup(html, "html.parser")
         assert not soup.find("script") and not soup.find("img")
         assert "<script>alert('name')</script> Trust & Co" in soup.get_text()
-    page = BeautifulSoup(directory.render_organisation(orgs[0], plain_markdown, VOCAB, ENV), "html.parser")
+    page = BeautifulSoup(render.render_organisation(orgs[0], plain_markdown, VOCAB, ENV), "html.parser")
     assert page.h1.get_text() == "<script>alert('name')</script> Trust & Co"
     assert "<script>alert('summary')</script>" in page.select_one(".hub-org-page__summary").get_text()
 
 
 def synthetic(count: int) -> list[Organisation]:
     """`count` organisations made from the first good fixture, in name order."""
-    org = directory.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)[0]
+    org = load.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)[0]
     return [
         Organisation(**{**org.__dict__, "slug": f"org-{n:03d}", "name": f"Org {n:03d}"}) for n in range(count)
     ]
@@ -279,7 +276,7 @@ def synthetic(count: int) -> list[Organisation]:
     [(0, [0]), (1, [1]), (100, [100]), (101, [100, 1]), (250, [100, 100, 50])],
 )
 def test_the_directory_is_cut_into_pages_of_100(count: int, sizes: list[int]) -> None:
-    pages = directory.directory_pages(synthetic(count))
+    pages = render.directory_pages(synthetic(count))
     assert [len(page.organisations) for page in pages] == sizes
     assert [page.src_uri for page in pages][:2] == ["organisations/index.md", "organisations/page/2.md"][
         : len(pages)
@@ -288,14 +285,12 @@ def test_the_directory_is_cut_into_pages_of_100(count: int, sizes: list[int]) ->
 
 
 def test_each_page_links_to_every_page_and_says_which_it_shows() -> None:
-    first, second, third = directory.directory_pages(synthetic(250))
+    first, second, third = render.directory_pages(synthetic(250))
     assert [first.href(n) for n in (1, 2, 3)] == ["", "page/2/", "page/3/"]
     assert [third.href(n) for n in (1, 2, 3)] == ["../../", "../../page/2/", "../../page/3/"]
-    assert directory.status_text(second) == "Showing 101 to 200 of 250 organisations."
-    assert (
-        directory.status_text(directory.directory_pages(synthetic(39))[0]) == "Showing all 39 organisations."
-    )
-    soup = BeautifulSoup(directory.render_directory(third, VOCAB, ENV), "html.parser")
+    assert render.status_text(second) == "Showing 101 to 200 of 250 organisations."
+    assert render.status_text(render.directory_pages(synthetic(39))[0]) == "Showing all 39 organisations."
+    soup = BeautifulSoup(render.render_directory(third, VOCAB, ENV), "html.parser")
     nav = soup.select_one("nav.hub-directory__pages")
     assert [a["href"] for a in nav.select("a")] == [
         "../../page/2/",
@@ -310,14 +305,14 @@ def test_each_page_links_to_every_page_and_says_which_it_shows() -> None:
 
 def test_a_single_page_has_no_page_links() -> None:
     soup = BeautifulSoup(
-        directory.render_directory(directory.directory_pages(synthetic(3))[0], VOCAB, ENV), "html.parser"
+        render.render_directory(render.directory_pages(synthetic(3))[0], VOCAB, ENV), "html.parser"
     )
     assert not soup.select("nav.hub-directory__pages") and soup.select("form#hub-filters")
 
 
 def test_the_filter_index_is_compact_and_holds_what_the_script_needs() -> None:
-    orgs = directory.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)
-    text = directory.to_filter_index(orgs, VOCAB)
+    orgs = load.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)
+    text = export.to_filter_index(orgs, VOCAB)
     data = json.loads(text)
     assert text == json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"  # no spaces
     slug, name, summary, kind, support, where, places, near, wider, stages, elements, sectors = data[
@@ -328,16 +323,16 @@ def test_the_filter_index_is_compact_and_holds_what_the_script_needs() -> None:
     assert (support, where, places, stages, elements, sectors) == tuple(
         list(v) for v in (org.support, org.where, org.places, org.stages, org.elements, org.sectors)
     )
-    assert near == directory.works_in(org, VOCAB["regions"]) == ["uk-wide", "england", "north-west"]
-    assert wider == directory.works_across(org, VOCAB["regions"]) == []
+    assert near == regions.works_in(org, VOCAB["regions"]) == ["uk-wide", "england", "north-west"]
+    assert wider == regions.works_across(org, VOCAB["regions"]) == []
     assert set(data["labels"]) == {"regions", "stages", "support", "organisation_types"}
     assert data["areas"]["north-west"] == ["the North West", ["england", "uk-wide"]]
     assert data["areas"]["london"] == ["London", ["england", "uk-wide"]]  # the label, with no prose
 
 
 def test_description_is_markdown_sanitised() -> None:
-    org = directory.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)[1]
-    html = str(directory.description_html(org, plain_markdown))
+    org = load.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)[1]
+    html = str(render.description_html(org, plain_markdown))
     soup = BeautifulSoup(html, "html.parser")
     assert soup.find("em").get_text() == "longer"
     assert soup.find("a")["href"] == "https://www.example.org.uk/about"
@@ -346,7 +341,7 @@ def test_description_is_markdown_sanitised() -> None:
 
 
 def test_generated_page_meta_escapes_title_and_description_once() -> None:
-    meta = directory.page_meta('A <b> & "B"', "x < y")
+    meta = render.page_meta('A <b> & "B"', "x < y")
     assert meta["title"] == Markup("A &lt;b&gt; &amp; &#34;B&#34;")
     assert isinstance(meta["title"], Markup)  # so `| e` in the theme's templates leaves it alone
     assert escape(meta["title"]) == meta["title"] and escape(meta["description"]) == "x &lt; y"
@@ -354,7 +349,7 @@ def test_generated_page_meta_escapes_title_and_description_once() -> None:
 
 
 def test_templates_ship_with_the_package() -> None:
-    names = set(directory.template_env().list_templates())
+    names = set(render.template_env().list_templates())
     assert {
         "org-directory.html",
         "org-list.html",
@@ -366,34 +361,34 @@ def test_templates_ship_with_the_package() -> None:
 
 
 def test_json_holds_every_organisation_with_labels() -> None:
-    orgs = directory.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)
-    data = json.loads(directory.to_json(orgs, VOCAB))
+    orgs = load.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)
+    data = json.loads(export.to_json(orgs, VOCAB))
     assert [o["slug"] for o in data["organisations"]] == ["good-one", "good-two"]
     assert data["organisations"][1]["last_reviewed"] == "2026-11-24"
     assert data["labels"]["regions"]["uk-wide"] == "UK-wide"
 
 
 def test_csv_uses_labels_and_defuses_formulas() -> None:
-    orgs = directory.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)
-    rows = list(csv.DictReader(io.StringIO(directory.to_csv(orgs, VOCAB))))
+    orgs = load.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)
+    rows = list(csv.DictReader(io.StringIO(export.to_csv(orgs, VOCAB))))
     assert [r["name"] for r in rows] == ["Good One", "Good Two & Partners"]
     assert rows[1]["support"] == "Data and benchmarking; Training"
     assert (rows[0]["where"], rows[0]["places"], rows[0]["stages"]) == ("North West", "Preston", "Outreach")
     assert rows[1]["stages"] == "Outreach; Data and benchmarking"
     assert rows[1]["sectors"] == "Legal services; =SUM(A1:A2)"  # inside text: harmless
     formula = Organisation(**{**orgs[0].__dict__, "name": "=HYPERLINK(1)"})
-    assert next(csv.DictReader(io.StringIO(directory.to_csv([formula], VOCAB))))["name"] == "'=HYPERLINK(1)"
+    assert next(csv.DictReader(io.StringIO(export.to_csv([formula], VOCAB))))["name"] == "'=HYPERLINK(1)"
 
 
 def test_a_missing_folder_is_one_message_not_a_traceback() -> None:
     with pytest.raises(DataErrors) as caught:
-        directory.load_organisations(FIXTURES / "no-such-folder", VOCAB, PROJECT.schemas)
+        load.load_organisations(FIXTURES / "no-such-folder", VOCAB, PROJECT.schemas)
     assert str(caught.value) == "tests/fixtures/organisations/no-such-folder:1: folder not found"
 
 
 def test_the_review_date_is_written_as_a_long_date() -> None:
-    org = directory.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)[1]
-    page = BeautifulSoup(directory.render_organisation(org, plain_markdown, VOCAB, ENV), "html.parser")
+    org = load.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)[1]
+    page = BeautifulSoup(render.render_organisation(org, plain_markdown, VOCAB, ENV), "html.parser")
     reviewed = page.select_one(".hub-org-page__reviewed time")
     assert (reviewed["datetime"], reviewed.get_text()) == ("2026-11-24", "24 November 2026")
 
@@ -401,19 +396,19 @@ def test_the_review_date_is_written_as_a_long_date() -> None:
 def test_the_review_date_comes_from_the_shared_long_date_filter() -> None:
     # The same words as every other date on the site: the template uses hub.core.dates.long_date.
     assert ENV.filters["long_date"] is long_date
-    env = directory.template_env()  # a fresh environment, not the shared one
+    env = render.template_env()  # a fresh environment, not the shared one
     env.filters["long_date"] = lambda value: f"<long {value.isoformat()}>"
-    org = directory.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)[1]
-    page = BeautifulSoup(directory.render_organisation(org, plain_markdown, VOCAB, env), "html.parser")
+    org = load.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)[1]
+    page = BeautifulSoup(render.render_organisation(org, plain_markdown, VOCAB, env), "html.parser")
     assert page.select_one(".hub-org-page__reviewed time").get_text() == "<long 2026-11-24>"
 
 
 def test_structured_data_uses_the_labels_it_is_given() -> None:
-    org = directory.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)[1]
-    labels = directory.labels_of(VOCAB)
-    expected = directory.structured_data(org, "https://hub.invalid/", labels)
+    org = load.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)[1]
+    labels = model.labels_of(VOCAB)
+    expected = render.structured_data(org, "https://hub.invalid/", labels)
     labels["regions"]["uk-wide"] = "Everywhere"
-    assert directory.structured_data(org, "https://hub.invalid/", labels)["areaServed"] == ["Everywhere"]
+    assert render.structured_data(org, "https://hub.invalid/", labels)["areaServed"] == ["Everywhere"]
     assert expected["areaServed"] == ["UK-wide"]
 
 
@@ -424,15 +419,15 @@ def facts_of(page: BeautifulSoup) -> dict[str, str]:
 
 
 def test_the_page_shows_cost_sectors_where_and_stages() -> None:
-    one, two = directory.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)
+    one, two = load.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)
     facts = facts_of(
-        BeautifulSoup(directory.render_organisation(two, plain_markdown, VOCAB, ENV), "html.parser")
+        BeautifulSoup(render.render_organisation(two, plain_markdown, VOCAB, ENV), "html.parser")
     )
     assert facts["Cost to employers"] == "Paid"
     assert facts["Sectors"] == "Legal services, =SUM(A1:A2)"
     assert facts["Where it works"] == "UK-wide"
     assert facts["Stages of the employee journey"] == "Outreach Data and benchmarking"
-    page = BeautifulSoup(directory.render_organisation(one, plain_markdown, VOCAB, ENV), "html.parser")
+    page = BeautifulSoup(render.render_organisation(one, plain_markdown, VOCAB, ENV), "html.parser")
     facts = facts_of(page)
     # Nothing recorded is said plainly, not left out.
     assert facts["Cost to employers"] == "Not recorded: ask the organisation"
@@ -445,10 +440,8 @@ def test_the_page_shows_cost_sectors_where_and_stages() -> None:
 
 
 def test_the_list_says_where_each_works() -> None:
-    orgs = directory.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)
-    soup = BeautifulSoup(
-        directory.render_directory(directory.directory_pages(orgs)[0], VOCAB, ENV), "html.parser"
-    )
+    orgs = load.load_organisations(FIXTURES / "good", VOCAB, PROJECT.schemas)
+    soup = BeautifulSoup(render.render_directory(render.directory_pages(orgs)[0], VOCAB, ENV), "html.parser")
     facts = [p.get_text() for p in soup.select(".hub-org__facts")]
     assert facts == [
         "Charity · Mentoring · North West (Preston)",

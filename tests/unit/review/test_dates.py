@@ -44,7 +44,7 @@ def test_which_pages_are_guidance(src_uri: str, guidance: bool) -> None:
 
 def review_of(fields: str) -> Review | list[str]:
     matter = parse_front_matter(f"---\ntitle: Hiring\n{fields}---\nBody\n", "docs/hiring.md")
-    found = guidance_review(matter, source="docs/hiring.md", url="hiring/", title="Hiring")
+    found = guidance_review(matter, file="docs/hiring.md", url="hiring/", title="Hiring")
     return found if isinstance(found, Review) else [str(error) for error in found]
 
 

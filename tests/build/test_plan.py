@@ -7,7 +7,7 @@ import json
 import pytest
 from mkdocs.utils.meta import get_data
 
-from hub.actions.extract import PageSource, duplicate_errors, extract_actions
+from hub.plan.extract import ElementPage, duplicate_errors, extract_actions
 from tests.conftest import Build
 from tests.project import ROOT
 
@@ -23,7 +23,7 @@ def markdown_actions() -> list:
         element = get_data(text)[1].get("element")
         if element:
             rel = path.relative_to(ROOT).as_posix()
-            actions, errors = extract_actions(PageSource(rel, text, element, "", ""))
+            actions, errors = extract_actions(ElementPage(rel, text, element, "", ""))
             assert errors == []
             found += actions
     return found

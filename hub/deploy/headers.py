@@ -1,5 +1,8 @@
-"""A strict Content-Security-Policy per page, computed from the built HTML, and the
-security headers every response carries. Written to Netlify's `_headers` by hooks/deploy.py.
+"""Every response header the site sends, computed from the built site and written to Netlify's
+`_headers` by hooks/deploy.py: a strict Content-Security-Policy per page (from the page's own
+inline scripts), the security headers every response carries (HSTS among them), the editor's
+own policy at /admin/, and caching for pages, fingerprinted assets, the search index and the
+sitemaps.
 """
 
 from __future__ import annotations
@@ -29,6 +32,16 @@ CONTENT_NAMED_FOLDERS = ("pagefind/index", "pagefind/fragment")
 ONE_YEAR = 31_536_000
 TWO_YEARS = 63_072_000
 
+# What neither the pages nor the editor may do beyond their own origin (or at all).
+_LOCKED: tuple[tuple[str, str], ...] = (
+    ("worker-src", "'self'"),
+    ("manifest-src", "'self'"),
+    ("form-action", "'self'"),
+    ("base-uri", "'self'"),
+    ("frame-ancestors", "'none'"),
+    ("object-src", "'none'"),
+)
+
 # Directives every page shares. Styles: Material's stylesheets are files and the built
 # pages carry no style attributes or <style> elements, so 'unsafe-inline' is not needed;
 # its scripts change styles through the CSSOM, which CSP does not restrict.
@@ -38,12 +51,7 @@ BASE_POLICY: tuple[tuple[str, str], ...] = (
     ("img-src", "'self' data:"),
     ("font-src", "'self'"),
     ("connect-src", "'self'"),
-    ("worker-src", "'self'"),
-    ("manifest-src", "'self'"),
-    ("form-action", "'self'"),
-    ("base-uri", "'self'"),
-    ("frame-ancestors", "'none'"),
-    ("object-src", "'none'"),
+    *_LOCKED,
 )
 
 # The headers every response carries, on the site-wide `/*` rule. Not the policy, nor the opener
@@ -87,12 +95,7 @@ ADMIN_POLICY: tuple[tuple[str, str], ...] = (
     # api.github.com: every read and write of the GitHub backend (REST and GraphQL); the
     # sign-in itself is a pop-up window on api.netlify.com, which CSP does not govern.
     ("connect-src", "'self' https://api.github.com"),
-    ("worker-src", "'self'"),
-    ("manifest-src", "'self'"),
-    ("form-action", "'self'"),
-    ("base-uri", "'self'"),
-    ("frame-ancestors", "'none'"),
-    ("object-src", "'none'"),
+    *_LOCKED,
 )
 ADMIN_HEADERS: tuple[tuple[str, str], ...] = (("Cache-Control", "public, max-age=0, must-revalidate"),)
 # Sign-in: Netlify's OAuth pop-up posts the token back to window.opener, which the site's

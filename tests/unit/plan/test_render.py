@@ -6,8 +6,8 @@ import json
 
 from bs4 import BeautifulSoup
 
-from hub.actions.extract import Action
-from hub.actions.render import actions_json, insert_after_section, insert_before_heading, mark_checkboxes
+from hub.plan.extract import Action
+from hub.plan.render import actions_json, insert_after_section, insert_before_heading, mark_checkboxes
 
 ITEM = (
     '<li class="task-list-item" id="{id}"><label class="task-list-control">'

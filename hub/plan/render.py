@@ -6,7 +6,7 @@ import json
 import re
 from collections.abc import Iterable
 
-from hub.actions.extract import TIER_LABELS, Action
+from hub.plan.extract import Action, tier_records
 
 # The markup pymdownx.tasklist (custom_checkbox) and attr_list write for an item with an id.
 _ITEM = re.compile(
@@ -66,7 +66,7 @@ def actions_json(
         {
             "version": 1,
             "elements": elements,
-            "tiers": [{"id": tier, "label": label} for tier, label in TIER_LABELS.items()],
+            "tiers": tier_records(),
             "actions": [action.record() for action in actions],
             "merged": dict(sorted((merged or {}).items())),
         },

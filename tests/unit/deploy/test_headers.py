@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from hub.deploy.csp import (
+from hub.deploy.headers import (
     admin_policy,
     group_policies,
     header_rules,
@@ -184,7 +184,7 @@ def test_a_meta_policy_leaves_out_what_a_meta_may_not_set_and_comes_first() -> N
 
 
 def test_the_editor_policy_reaches_the_local_backend_only_when_asked() -> None:
-    from hub.deploy.csp import admin_policy
+    from hub.deploy.headers import admin_policy
 
     assert "127.0.0.1" not in admin_policy()
     assert "connect-src 'self' https://api.github.com http://127.0.0.1:8081;" in admin_policy(

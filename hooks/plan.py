@@ -1,11 +1,9 @@
-"""Self-assessment: checklist actions as data, real checkboxes, where you stand, and /plan/."""
+"""The action plan: checklist actions as data, real checkboxes, where you stand, and /plan/."""
 
 from __future__ import annotations
 
 import logging
 import os
-import re
-from dataclasses import dataclass, field
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,23 +15,15 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
-from hub.actions.extract import (
-    TIER_LABELS,
-    Action,
-    PageSource,
-    Shared,
-    duplicate_errors,
-    extract_actions,
-    extract_shared,
-    merge_errors,
-    merged_ids,
-)
-from hub.actions.render import actions_json, insert_after_section, insert_before_heading, mark_checkboxes
 from hub.core.context import context_of
+from hub.core.errors import problems_message
+from hub.plan.build import PlanBuild, element_records, plan_groups, read_checklists
+from hub.plan.extract import ElementPage, element_page, tier_records
+from hub.plan.render import actions_json, insert_after_section, insert_before_heading, mark_checkboxes
 
-log = logging.getLogger("mkdocs.plugins.hub.actions")
+log = logging.getLogger("mkdocs.plugins.hub.plan")
 
-FEATURE = "actions"
+FEATURE = "plan"
 TOOL = "plan"
 ACTIONS_FILE = "plan/actions.json"
 PLAN_PAGE = "plan.md"
@@ -42,52 +32,35 @@ STRATEGY_PAGE = "strategy/index.md"
 STRATEGY_SECTION = "four-elements"
 # The plan's tools and actions go before the plan page's own "How we judge" section.
 PLAN_SECTION = "how-we-judge"
-_ELEMENT_LINE = re.compile(r"^element:", re.MULTILINE)
-
-
-@dataclass
-class ActionsBuild:
-    """The actions this build found, by page, for the later events of the same build."""
-
-    actions: list[Action]
-    elements: list[dict[str, str]]
-    by_page: dict[str, list[Action]] = field(default_factory=dict)
-    shared_by_page: dict[str, int] = field(default_factory=dict)
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     """Read every element page's checklists (stopping the build on a bad id); write the actions file."""
     context = context_of(config)
     known = set(context.vocab.ids("elements"))
-    actions: list[Action] = []
-    shared: list[Shared] = []
+    element_pages: list[tuple[str, ElementPage]] = []
     errors: list[str] = []
-    state = ActionsBuild(actions, _elements(context.vocab.get("elements", ())))
     for page in nav.pages:
-        source, problem = _source(page, config, known)
+        found, problem = _element_page(page, config, known)
         errors += [problem] if problem else []
-        if source is None:
-            continue
-        found, bad = extract_actions(source)
-        links, bad_links = extract_shared(source)
-        actions += found
-        shared += links
-        errors += bad + bad_links
-        state.by_page[page.file.src_uri] = found
-        state.shared_by_page[page.file.src_uri] = len(links)
-    errors += duplicate_errors(actions) + merge_errors(actions, shared)
+        if found is not None:
+            element_pages.append((page.file.src_uri, found))
+    state, checklist_errors = read_checklists(
+        element_pages, element_records(context.vocab.get("elements", ()))
+    )
+    errors += checklist_errors
     if errors:
-        raise PluginError(f"{len(errors)} problem(s) in the checklists:\n" + "\n".join(errors))
-    content = actions_json(actions, state.elements, merged_ids(shared))
+        raise PluginError(problems_message("the checklists", errors))
+    content = actions_json(state.actions, state.elements, state.merged)
     files.append(File.generated(config, ACTIONS_FILE, content=content))
     context.features[FEATURE] = state
-    log.info("Actions: %d from %d element pages", len(actions), len(state.by_page))
+    log.info("Actions: %d from %d element pages", len(state.actions), len(state.by_page))
     return nav
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Mark the checkboxes and add the summaries on element pages, the strategy page and the plan."""
-    state: ActionsBuild = context_of(config).features[FEATURE]
+    state: PlanBuild = context_of(config).features[FEATURE]
     src = page.file.src_uri
     env = config.theme.get_env()
     if state.by_page.get(src):
@@ -104,7 +77,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if src == PLAN_PAGE:
         _use_tool(page)
         page.toc = _plan_toc(page.toc, state.elements)
-        block = _render(env, "partials/plan/plan.html", page, groups=_groups(state, page), tiers=_tiers())
+        block = _render(
+            env, "partials/plan/plan.html", page, groups=_groups(state, page), tiers=tier_records()
+        )
         return insert_before_heading(html, PLAN_SECTION, block)
     return html
 
@@ -124,53 +99,25 @@ def _plan_toc(toc: TableOfContents, elements: list[dict[str, str]]) -> TableOfCo
     return TableOfContents(items + tops)
 
 
-def _tiers() -> list[dict[str, str]]:
-    """The two checklists, for the plan's filter."""
-    return [{"id": tier, "label": label} for tier, label in TIER_LABELS.items()]
-
-
 def _use_tool(page: Page) -> None:
     """Load the plan's script and styles on this page (overrides/partials/tools.html)."""
     tools = list(page.meta.get("tools") or [])
     page.meta["tools"] = tools if TOOL in tools else [*tools, TOOL]
 
 
-def _source(page: Page, config: MkDocsConfig, known: set[str]) -> tuple[PageSource | None, str | None]:
-    """An element page's source (None for other pages), and a problem with its `element:`."""
+def _element_page(page: Page, config: MkDocsConfig, known: set[str]) -> tuple[ElementPage | None, str | None]:
+    """The page as an element page if it is one, and a problem with its `element:`."""
     text = page.file.content_string
     _, meta = get_data(text)
-    element = meta.get("element")
-    if not element:
-        return None, None
     path = os.path.relpath(
         page.file.abs_src_path or page.file.src_uri, os.path.dirname(config.config_file_path)
     )
-    if element not in known:
-        match = _ELEMENT_LINE.search(text)
-        line = text.count("\n", 0, match.start()) + 1 if match else 1
-        return None, f"{path}:{line}: element: {element!r} is not one of {', '.join(sorted(known))}"
-    return PageSource(path, text, element, page.url, meta.get("title") or page.title or ""), None
+    return element_page(text, meta, path=path, url=page.url, title=page.title or "", known=known)
 
 
-def _elements(terms: tuple) -> list[dict[str, str]]:
-    """The four elements, in the vocabulary's order, as the actions file lists them."""
-    return [{"id": term.id, "label": term.label, "url": term.url} for term in terms]
-
-
-def _groups(state: ActionsBuild, page: Page) -> list[dict]:
-    """The plan's sections: each element, its tiers, and their actions with links from the plan page."""
-    groups = []
-    for element in state.elements:
-        tiers = []
-        for tier, label in TIER_LABELS.items():
-            items = [
-                {"action": a, "href": get_relative_url(a.url, page.url) + f"#{a.id}"}
-                for a in state.actions
-                if a.element == element["id"] and a.tier == tier
-            ]
-            tiers.append({"id": tier, "label": label, "items": items})
-        groups.append({**element, "tiers": tiers})
-    return groups
+def _groups(state: PlanBuild, page: Page) -> list[dict]:
+    """The plan's sections, each action linked from the plan page to where it is written."""
+    return plan_groups(state, lambda action: get_relative_url(action.url, page.url) + f"#{action.id}")
 
 
 def _render(env: Environment, template: str, page: Page, **values: object) -> str:

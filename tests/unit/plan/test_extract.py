@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hub.actions.extract import (
-    PageSource,
+from hub.plan.extract import (
+    ElementPage,
     Shared,
     duplicate_errors,
     extract_actions,
@@ -17,13 +17,13 @@ from hub.actions.extract import (
 )
 from tests.project import ROOT
 
-FIXTURES = ROOT / "tests" / "fixtures" / "actions"
+FIXTURES = ROOT / "tests" / "fixtures" / "plan"
 
 
-def source(name: str) -> PageSource:
+def source(name: str) -> ElementPage:
     """A fixture page as the build would find it."""
-    path = f"tests/fixtures/actions/{name}"
-    return PageSource(
+    path = f"tests/fixtures/plan/{name}"
+    return ElementPage(
         path, (FIXTURES / name).read_text(encoding="utf-8"), "culture", "strategy/culture/", "Culture"
     )
 
@@ -56,23 +56,23 @@ def test_actions_come_from_the_two_checklists_only_with_tier_line_and_plain_text
     [
         (
             "missing-id.md",
-            "tests/fixtures/actions/missing-id.md:10: checklist item has no id: "
+            "tests/fixtures/plan/missing-id.md:10: checklist item has no id: "
             "end it with a line such as { #action-<area>-<words> }",
         ),
         (
             "bad-id.md",
-            "tests/fixtures/actions/bad-id.md:8: id 'Senior_Champion' must look like "
+            "tests/fixtures/plan/bad-id.md:8: id 'Senior_Champion' must look like "
             "action-<area>-<two-to-four-words>",
         ),
         (
             "duplicate-id.md",
-            "tests/fixtures/actions/duplicate-id.md:13: duplicate id action-culture-same-id "
-            "(first used at tests/fixtures/actions/duplicate-id.md:8)",
+            "tests/fixtures/plan/duplicate-id.md:13: duplicate id action-culture-same-id "
+            "(first used at tests/fixtures/plan/duplicate-id.md:8)",
         ),
         (
             "same-words.md",
-            "tests/fixtures/actions/same-words.md:13: action-culture-brief-managers-again says the same as "
-            "action-culture-brief-managers at tests/fixtures/actions/same-words.md:8: "
+            "tests/fixtures/plan/same-words.md:13: action-culture-brief-managers-again says the same as "
+            "action-culture-brief-managers at tests/fixtures/plan/same-words.md:8: "
             "keep one and make the other a link to it",
         ),
     ],
@@ -84,7 +84,7 @@ def test_each_broken_checklist_is_one_path_line_error(name: str, expected: str) 
 
 def test_the_same_id_on_two_pages_is_reported_where_it_is_used_again() -> None:
     first, _ = extract_actions(source("good.md"))
-    again = PageSource(
+    again = ElementPage(
         "docs/other.md",
         "## Starting out {#starting-out}\n\n- [ ] Again.\n  { #action-culture-board-agenda }\n",
         "data",
@@ -94,7 +94,7 @@ def test_the_same_id_on_two_pages_is_reported_where_it_is_used_again() -> None:
     second, _ = extract_actions(again)
     assert duplicate_errors(first + second) == [
         "docs/other.md:3: duplicate id action-culture-board-agenda "
-        "(first used at tests/fixtures/actions/good.md:15)"
+        "(first used at tests/fixtures/plan/good.md:15)"
     ]
 
 
@@ -113,12 +113,12 @@ def test_a_shared_item_links_to_the_action_it_repeats_and_keeps_its_old_id() -> 
         Shared(
             "action-culture-brief-managers",
             "action-data-brief-managers",
-            "tests/fixtures/actions/shared.md",
+            "tests/fixtures/plan/shared.md",
             10,
         )
     ]
     assert errors == [
-        "tests/fixtures/actions/shared.md:17: shared item action-culture-no-link must link to the action "
+        "tests/fixtures/plan/shared.md:17: shared item action-culture-no-link must link to the action "
         "it shares (…#action-…)"
     ]
     actions, _ = extract_actions(source("shared.md"))
@@ -136,5 +136,5 @@ def test_a_shared_item_must_link_to_an_action_and_its_id_must_be_gone() -> None:
     assert merge_errors(actions, shared) == [
         "docs/a.md:4: action-culture-old-words links to #action-culture-nowhere-at-all, "
         "which is no action on the site",
-        "docs/b.md:9: action-culture-board-agenda is still an action at tests/fixtures/actions/good.md:15",
+        "docs/b.md:9: action-culture-board-agenda is still an action at tests/fixtures/plan/good.md:15",
     ]

@@ -25,6 +25,7 @@ _ATTRS = re.compile(r"^\{:?\s*(.*?)\s*\}$")
 _ID = re.compile(r"#([^\s}]+)")
 ID_PATTERN = re.compile(r"^action-[a-z0-9]+(?:-[a-z0-9]+){1,6}$")
 _TAG = re.compile(r"<[^>]+>")
+_ELEMENT_LINE = re.compile(r"^element:", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ class Shared:
 
 
 @dataclass(frozen=True)
-class PageSource:
+class ElementPage:
     """An element page as the build found it: its Markdown file and where it is served."""
 
     path: str
@@ -79,15 +80,35 @@ class PageSource:
     title: str
 
 
-def extract_actions(source: PageSource) -> tuple[list[Action], list[str]]:
+def tier_records() -> list[dict[str, str]]:
+    """The two checklists (id, label), in order: for the actions file and the plan's filter."""
+    return [{"id": tier, "label": label} for tier, label in TIER_LABELS.items()]
+
+
+def element_page(
+    text: str, meta: dict, *, path: str, url: str, title: str, known: set[str]
+) -> tuple[ElementPage | None, str | None]:
+    """The page as an element page if it is one (front matter `element:`, already parsed into
+    `meta`), else None; and a `path:line` problem when its element is none of `known`."""
+    element = meta.get("element")
+    if not element:
+        return None, None
+    if element not in known:
+        match = _ELEMENT_LINE.search(text)
+        line = text.count("\n", 0, match.start()) + 1 if match else 1
+        return None, f"{path}:{line}: element: {element!r} is not one of {', '.join(sorted(known))}"
+    return ElementPage(path, text, element, url, meta.get("title") or title), None
+
+
+def extract_actions(page: ElementPage) -> tuple[list[Action], list[str]]:
     """The actions of one page's two checklists, and an error for each item without a good id."""
     actions: list[Action] = []
     errors: list[str] = []
-    for line_no, item_lines in _checklist_items(source.text, task=True):
+    for line_no, item_lines in _checklist_items(page.text, task=True):
         tier = item_lines[0]
         body = item_lines[1:]
         ident, words = _split_id(body)
-        where = f"{source.path}:{line_no}"
+        where = f"{page.path}:{line_no}"
         if ident is None:
             errors.append(
                 f"{where}: checklist item has no id: end it with a line such as {{ #action-<area>-<words> }}"
@@ -99,35 +120,35 @@ def extract_actions(source: PageSource) -> tuple[list[Action], list[str]]:
         actions.append(
             Action(
                 ident,
-                source.element,
+                page.element,
                 tier,
                 plain_text(" ".join(words)),
-                source.url,
-                source.title,
-                source.path,
+                page.url,
+                page.title,
+                page.path,
                 line_no,
             )
         )
     return actions, errors
 
 
-def extract_shared(source: PageSource) -> tuple[list[Shared], list[str]]:
+def extract_shared(page: ElementPage) -> tuple[list[Shared], list[str]]:
     """The checklist items that link to an action on another page, and an error for each
     such item whose id or link is missing (plain items without an id are left alone)."""
     shared: list[Shared] = []
     errors: list[str] = []
-    for line_no, item_lines in _checklist_items(source.text, task=False):
+    for line_no, item_lines in _checklist_items(page.text, task=False):
         ident, words = _split_id(item_lines[1:])
         if ident is None:
             continue
-        where = f"{source.path}:{line_no}"
+        where = f"{page.path}:{line_no}"
         target = _LINK_TARGET.search(" ".join(words))
         if not ID_PATTERN.match(ident):
             errors.append(f"{where}: id {ident!r} must look like action-<area>-<two-to-four-words>")
         elif target is None:
             errors.append(f"{where}: shared item {ident} must link to the action it shares (…#action-…)")
         else:
-            shared.append(Shared(ident, target.group(1), source.path, line_no))
+            shared.append(Shared(ident, target.group(1), page.path, line_no))
     return shared, errors
 
 
