@@ -4,9 +4,12 @@
  * in ../shared/.
  *
  * A file is read in the browser and never sent. A file with any bad row changes nothing: its
- * problems are listed by row, and the results already shown stay. Nothing is stored. Runs
- * from Material's `document$`, so it also starts after instant navigation. */
+ * problems are listed by row, and the results already shown stay. Only when the visitor ticks
+ * "Keep" are the results (never the file's rows) kept in this browser's storage, for the
+ * board report and the next visit; unticking or "Clear" removes them. Runs from Material's
+ * `document$`, so it also starts after instant navigation. */
 import { download } from "../shared/download.js";
+import { browserStorage, clearStored, readStored, writeStored } from "../shared/storage.js";
 import { el } from "./dom.js";
 
 // Each analysis's page module (render, csv, file), loaded only on its own page.
@@ -23,13 +26,23 @@ async function start() {
   form.dataset.starting = "true";
   const config = JSON.parse(document.getElementById("hub-journey-config").dataset.config);
   const { analysis } = await ANALYSES[form.dataset.analysis]();
-  const page = { form, config, analysis, name: form.dataset.analysis, data: null, fileName: "", view: "analysis", reads: 0 };
+  const page = { form, config, analysis, name: form.dataset.analysis, data: null, fileName: "", view: "analysis", reads: 0, keep: false };
+  const stored = readStored(browserStorage(), analysis.store.key, {
+    version: analysis.store.version,
+    read: (data) => analysis.readState(data, config),
+  });
+  if (stored.value) Object.assign(page, stored.value, { keep: true });
+  const keep = form.querySelector("#hub-journey-keep");
+  keep.checked = page.keep;
+  keep.closest(".hub-journey__keep").hidden = false;
+  keep.addEventListener("change", () => setKeep(page, keep.checked));
   const view = document.getElementById("hub-journey-view");
   view.hidden = false;
   for (const radio of view.querySelectorAll("input[type=radio]")) {
     radio.checked = radio.value === page.view;
     radio.addEventListener("change", () => {
       page.view = radio.value;
+      save(page);
       render(page);
     });
   }
@@ -40,7 +53,31 @@ async function start() {
     download(`${page.analysis.file}-${page.view}.csv`, page.analysis.csv(page.config, page.data, page.view));
   });
   render(page);
+  if (stored.value) say(`The results from ${page.fileName} were kept in this browser, as you chose.`);
+  if (stored.problem) say(`${stored.problem} Nothing kept is shown; "Clear the results" removes it.`);
   form.dataset.ready = "true";
+}
+
+/** The visitor's choice to keep the results in this browser: ticked, they are saved now and
+ * after each change; unticked, what was kept is removed. */
+function setKeep(page, keep) {
+  page.keep = keep;
+  if (keep) {
+    const saved = save(page);
+    if (!saved.problem) say(page.data ? "The results are kept in this browser." : "Results you load will be kept in this browser.");
+    return;
+  }
+  const cleared = clearStored(browserStorage(), page.analysis.store.key);
+  say(cleared.problem || "Nothing is kept in this browser now. The results stay on this page until you leave it.");
+}
+
+/** Keep what the page shows, when the visitor chose to: {ok} or {problem} (said at once). */
+function save(page) {
+  if (!page.keep || !page.data) return { ok: true };
+  const kept = { fileName: page.fileName, view: page.view, data: page.analysis.keep(page.data) };
+  const result = writeStored(browserStorage(), page.analysis.store.key, page.analysis.store.version, kept);
+  if (result.problem) say(result.problem);
+  return result;
 }
 
 async function load(event, page) {
@@ -64,6 +101,7 @@ async function load(event, page) {
   page.fileName = file.name;
   render(page);
   say(`Loaded ${result.loaded} from ${file.name}.`);
+  save(page);
 }
 
 /** The file read in worker.js, so a large file does not freeze the page. */
@@ -85,9 +123,12 @@ function clear(page) {
   page.data = null;
   page.fileName = "";
   page.form.querySelector("#hub-journey-file").value = "";
+  page.keep = false;
+  page.form.querySelector("#hub-journey-keep").checked = false;
+  const cleared = clearStored(browserStorage(), page.analysis.store.key);
   showErrors([]);
   render(page);
-  say("Results cleared.");
+  say(cleared.problem || "Results cleared, here and in this browser's storage.");
 }
 
 function render(page) {
