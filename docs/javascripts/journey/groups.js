@@ -5,6 +5,7 @@ import { VIEWS } from "../compare/calc.js";
 import { firstErrors, readTable, readText } from "../shared/csv.js";
 import { suppress } from "../shared/mask.js";
 import { parseCount, roundTo } from "../shared/numbers.js";
+import { readStored } from "../shared/storage.js";
 
 // The background every other is compared with, and the one followed (as in the calculator).
 export const REFERENCE_GROUP = "professional";
@@ -84,6 +85,12 @@ export function readKeyedCounts(text, config, { key, maxChars, maxRows, extra = 
     rows.push({ key: name.value, line, answer, count: count.value });
   }
   return errors.length ? { errors: firstErrors(errors) } : { rows };
+}
+
+/** What `storage` keeps for an analysis (the page's `analysis`: its `store` and `readState`):
+ * {value: {data, fileName, view}}, {value: null} when nothing is kept, or {problem}. */
+export function readKeptResults(storage, { store, readState }, config) {
+  return readStored(storage, store.key, { version: store.version, read: (data) => readState(data, config) });
 }
 
 /** What the page kept in this browser (shared/storage.js, with the visitor's consent), read

@@ -1,5 +1,6 @@
 /* The employee journey's analyses: the page's DOM code, shared by the hiring funnel, class
- * pay gap and change over time pages (the form's data-analysis names which). The arithmetic
+ * pay gap and change over time pages (the form's data-analysis names which), and the start of
+ * the report for the board (board-view.js). The arithmetic
  * is in funnel.js, pay.js and change.js, shown by *-view.js; CSV, masking and downloads are
  * in ../shared/.
  *
@@ -9,8 +10,9 @@
  * board report and the next visit; unticking or "Clear" removes them. Runs from Material's
  * `document$`, so it also starts after instant navigation. */
 import { download } from "../shared/download.js";
-import { browserStorage, clearStored, readStored, writeStored } from "../shared/storage.js";
+import { browserStorage, clearStored, writeStored } from "../shared/storage.js";
 import { el } from "./dom.js";
+import { readKeptResults } from "./groups.js";
 
 // Each analysis's page module (render, csv, file), loaded only on its own page.
 const ANALYSES = {
@@ -21,16 +23,20 @@ const ANALYSES = {
 const VIEW_NAMES = { analysis: "for your own analysis", publication: "for publication" };
 
 async function start() {
+  const board = document.getElementById("hub-board");
+  if (board && !board.dataset.starting) {
+    board.dataset.starting = "true";
+    const { startBoard } = await import("./board-view.js");
+    startBoard(board, readConfig());
+    return;
+  }
   const form = document.getElementById("hub-journey");
   if (!form || form.dataset.starting) return;
   form.dataset.starting = "true";
-  const config = JSON.parse(document.getElementById("hub-journey-config").dataset.config);
+  const config = readConfig();
   const { analysis } = await ANALYSES[form.dataset.analysis]();
   const page = { form, config, analysis, name: form.dataset.analysis, data: null, fileName: "", view: "analysis", reads: 0, keep: false };
-  const stored = readStored(browserStorage(), analysis.store.key, {
-    version: analysis.store.version,
-    read: (data) => analysis.readState(data, config),
-  });
+  const stored = readKeptResults(browserStorage(), analysis, config);
   if (stored.value) Object.assign(page, stored.value, { keep: true });
   const keep = form.querySelector("#hub-journey-keep");
   keep.checked = page.keep;
@@ -56,6 +62,11 @@ async function start() {
   if (stored.value) say(`The results from ${page.fileName} were kept in this browser, as you chose.`);
   if (stored.problem) say(`${stored.problem} Nothing kept is shown; "Clear the results" removes it.`);
   form.dataset.ready = "true";
+}
+
+/** The answer options, groups, benchmark and masking rule the build gives the page. */
+function readConfig() {
+  return JSON.parse(document.getElementById("hub-journey-config").dataset.config);
 }
 
 /** The visitor's choice to keep the results in this browser: ticked, they are saved now and
