@@ -8,7 +8,7 @@ import { test } from "node:test";
 
 import * as change from "../../../docs/javascripts/journey/change.js";
 import * as funnel from "../../../docs/javascripts/journey/funnel.js";
-import { readGroupCounts, readKept } from "../../../docs/javascripts/journey/groups.js";
+import { readGroupCounts, readKept, readKeptResults } from "../../../docs/javascripts/journey/groups.js";
 import * as pay from "../../../docs/javascripts/journey/pay.js";
 
 const config = JSON.parse(readFileSync(new URL("../fixtures/compare-config.json", import.meta.url), "utf8"));
@@ -147,4 +147,20 @@ test("a kept pay result that does not add up, or is not pay, is damaged", () => 
   assert.deepEqual(change1((d) => (d.groups.lower.people = 5)), quartiles);
   assert.deepEqual(change1((d) => (d.levels = [{ name: "Entry", groups: {} }])), DAMAGED("a level is not people and pay"));
   assert.deepEqual(change1((d) => (d.levels = "Entry")), DAMAGED("the results are not pay results"));
+});
+
+test("readKeptResults reads an analysis's key with its own readState: nothing, a value, or a problem", () => {
+  const storage = (items) => ({ getItem: (key) => items[key] ?? null });
+  const analysis = { store: funnel.STORE, readState: funnel.readState };
+  assert.deepEqual(readKeptResults(storage({}), analysis, config), { value: null });
+  const good = JSON.stringify(kept(STAGES));
+  assert.deepEqual(readKeptResults(storage({ "employer-hub:funnel": good }), analysis, config), {
+    value: { data: STAGES, fileName: "round.csv", view: "publication" },
+  });
+  // The change page's key is not the funnel's.
+  assert.deepEqual(readKeptResults(storage({ "employer-hub:change": good }), analysis, config), { value: null });
+  assert.deepEqual(readKeptResults(storage({ "employer-hub:funnel": "{not json" }), analysis, config), {
+    problem: "What this browser kept for this page is damaged (it is not readable).",
+  });
+  assert.deepEqual(readKeptResults(storage({ "employer-hub:funnel": JSON.stringify(kept([STAGES[1], STAGES[0]])) }), analysis, config), DAMAGED("a stage has more people than the stage before it"));
 });
