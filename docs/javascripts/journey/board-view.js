@@ -87,7 +87,8 @@ function sectionNode(report, section) {
   const stored = report.kept[section.id];
   const link = el("a", { href: section.href }, section.page);
   if (stored.problem) {
-    node.append(el("p", { class: "hub-board-report__none" }, `${stored.problem} Nothing kept is shown. Open `, link, " to start again."));
+    const cannot = `${section.page} kept something this report cannot use. ${stored.problem} Nothing kept is shown: open `;
+    node.append(el("p", { class: "hub-board-report__none" }, cannot, link, " to load it again."));
     return node;
   }
   const shown = stored.value ? content(report, section.id, stored.value) : null;

@@ -48,8 +48,9 @@ async function start() {
     radio.checked = radio.value === page.view;
     radio.addEventListener("change", () => {
       page.view = radio.value;
-      save(page);
       render(page);
+      const saved = save(page);
+      if (saved.problem) say(saved.problem);
     });
   }
   form.querySelector("#hub-journey-file").addEventListener("change", (event) => load(event, page));
@@ -75,20 +76,19 @@ function setKeep(page, keep) {
   page.keep = keep;
   if (keep) {
     const saved = save(page);
-    if (!saved.problem) say(page.data ? "The results are kept in this browser." : "Results you load will be kept in this browser.");
+    say(saved.problem || (page.data ? "The results are kept in this browser." : "Results you load will be kept in this browser."));
     return;
   }
   const cleared = clearStored(browserStorage(), page.analysis.store.key);
   say(cleared.problem || "Nothing is kept in this browser now. The results stay on this page until you leave it.");
 }
 
-/** Keep what the page shows, when the visitor chose to: {ok} or {problem} (said at once). */
+/** Keep what the page shows, when the visitor chose to: {ok} or {problem} (shared/storage.js's
+ * words, for the caller to say). */
 function save(page) {
   if (!page.keep || !page.data) return { ok: true };
   const kept = { fileName: page.fileName, view: page.view, data: page.analysis.keep(page.data) };
-  const result = writeStored(browserStorage(), page.analysis.store.key, page.analysis.store.version, kept);
-  if (result.problem) say(result.problem);
-  return result;
+  return writeStored(browserStorage(), page.analysis.store.key, page.analysis.store.version, kept);
 }
 
 async function load(event, page) {
@@ -111,8 +111,8 @@ async function load(event, page) {
   page.data = result.data;
   page.fileName = file.name;
   render(page);
-  say(`Loaded ${result.loaded} from ${file.name}.`);
-  save(page);
+  const saved = save(page);
+  say(`Loaded ${result.loaded} from ${file.name}.${saved.problem ? ` ${saved.problem}` : ""}`);
 }
 
 /** The file read in worker.js, so a large file does not freeze the page. */
