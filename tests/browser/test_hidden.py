@@ -32,7 +32,7 @@ def test_no_hidden_element_has_a_box_on_any_page(
     # The plan's script shows its tools and summaries once it has read the saved progress:
     # with some saved, every part of it that can be shown is.
     page.add_init_script(
-        "localStorage.setItem('employer-hub:plan:v1', JSON.stringify({version: 1, "
+        "localStorage.setItem('employer-hub:plan', JSON.stringify({version: 1, "
         "done: {'action-data-agree-owner': true, 'action-gone-away-now': true}, notes: {}}))"
     )
     found = []

@@ -210,7 +210,7 @@ def test_a_corrupt_or_foreign_file_gives_a_message_and_changes_nothing(
     first = data["actions"][0]
     open_tool(page, "plan/")
     box(page, first).check()
-    before = page.evaluate("() => localStorage.getItem('employer-hub:plan:v1')")
+    before = page.evaluate("() => localStorage.getItem('employer-hub:plan')")
     requests = record_requests(page)
     bad = tmp_path / "progress.json"
     bad.write_text(content, encoding="utf-8")
@@ -219,7 +219,7 @@ def test_a_corrupt_or_foreign_file_gives_a_message_and_changes_nothing(
     status.wait_for()
     assert "has not changed" in status.inner_text()
     assert page.get_by_role("button", name="Replace my progress").is_hidden()
-    assert page.evaluate("() => localStorage.getItem('employer-hub:plan:v1')") == before
+    assert page.evaluate("() => localStorage.getItem('employer-hub:plan')") == before
     assert box(page, first).is_checked()
     assert requests == []
 
@@ -227,7 +227,7 @@ def test_a_corrupt_or_foreign_file_gives_a_message_and_changes_nothing(
 def test_saved_ticks_that_match_no_action_are_reported(page, element_page: dict) -> None:
     open_tool(page, element_page["url"])
     page.evaluate(
-        "() => localStorage.setItem('employer-hub:plan:v1', JSON.stringify("
+        "() => localStorage.setItem('employer-hub:plan', JSON.stringify("
         "{version: 1, done: {'action-gone-one': true, 'action-gone-two': true}, notes: {}}))"
     )
     open_tool(page, element_page["url"])
@@ -311,7 +311,7 @@ def test_a_half_done_plan_prints_on_a_few_pages_with_owners_in_full(page, data: 
     notes = {a["id"]: {"owner": f"{LONG_OWNER} {n}", "due": "2027-03-31"} for n, a in enumerate(open_[:12])}
     saved = {"version": 1, "done": {a["id"]: True for a in done}, "notes": notes}
     page.goto("plan/")
-    page.evaluate("(s) => localStorage.setItem('employer-hub:plan:v1', JSON.stringify(s))", saved)
+    page.evaluate("(s) => localStorage.setItem('employer-hub:plan', JSON.stringify(s))", saved)
     open_tool(page, "plan/")
     page.get_by_role("radio", name="Done").check()  # the printout ignores the screen's filters
     page.get_by_role("button", name=re.compile("^The employee journey")).click()  # and closed groups

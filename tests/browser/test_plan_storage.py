@@ -14,7 +14,7 @@ from tests.conftest import Build
 
 pytestmark = pytest.mark.browser
 
-KEY = "employer-hub:plan:v1"
+KEY = "employer-hub:plan"
 ENABLED = "input[data-hub-action]:not([disabled])"
 UNREADABLE = "The progress saved in this browser could not be read"
 NOT_SAVED = "This browser did not save your last change"
@@ -134,6 +134,19 @@ def test_ticks_and_notes_of_merged_actions_carry_over_to_the_action_that_stayed(
     page.goto("strategy/data/measuring/#" + old_tick)
     link = page.locator(f"#{old_tick} a[href$='#action-data-brief-managers']")
     assert link.is_visible()
+
+
+def test_progress_kept_under_the_plan_s_first_key_is_shown_and_moved_to_the_current_one(page) -> None:
+    """Visitors who ticked before the plan joined the other tools' key pattern keep their ticks."""
+    page.goto("strategy/data/")
+    old = {"version": 1, "done": {FIRST: True}, "notes": {SECOND: {"owner": "Ann Lee", "due": "2027-03-31"}}}
+    page.evaluate("(t) => localStorage.setItem('employer-hub:plan:v1', t)", json.dumps(old))
+    open_tool(page, "plan/")
+    assert box(page, FIRST).is_checked()
+    assert page.locator(f"[data-hub-item='{SECOND}'] [data-hub-note='owner']").input_value() == "Ann Lee"
+    assert stored(page) == old
+    assert page.evaluate("() => localStorage.getItem('employer-hub:plan:v1')") is None
+    assert page.errors == []
 
 
 def test_a_progress_file_from_before_the_merge_loads_onto_the_action_that_stayed(

@@ -10,27 +10,15 @@
  * (?search=&region=&stage=&support=&element=&type=) so a link reproduces the view and Back
  * steps through earlier views. The count is announced in a status region.
  */
+import { jsonOnce } from "../shared/fetch.js";
 import * as filter from "./filter.js";
 import { stemmer } from "./stemmer.js";
 
 const DATA_URL = new URL("../../organisations/filter.json", import.meta.url);
 const ANNOUNCE_DELAY_MS = 400; // let a typist pause before the count is read out
 const stem = filter.remembering(stemmer);
-let dataFile = null; // one fetch per visit
+const loadData = jsonOnce(DATA_URL); // one request a visit; a failed one is tried again
 let current = null; // the directory on the page now, if any
-
-function loadData() {
-  if (!dataFile) {
-    dataFile = fetch(DATA_URL).then((response) => {
-      if (!response.ok) throw new Error(`${DATA_URL}: ${response.status}`);
-      return response.json();
-    });
-    dataFile.catch(() => {
-      dataFile = null; // try again on the next filter
-    });
-  }
-  return dataFile;
-}
 
 class Directory {
   constructor(form, remember) {

@@ -1,16 +1,29 @@
 /* Your action plan: the pure logic (state, summaries, filters, import and export, CSV).
  *
- * Nothing here touches the page, the network or storage, so tests call every function
- * directly (tests/js/plan/). The state is plain data:
+ * Nothing here touches the page or the network, and storage only as an object passed in
+ * (localStorage in the page, a stand-in in tests), so tests call every function directly
+ * (tests/js/plan/). The state is plain data:
  *   { version: 1, done: { "<action id>": true }, notes: { "<action id>": { owner, due } } }
  * What is stored in the browser and what a file holds are both read as untrusted input:
  * every entry is checked, and what cannot be read is counted and reported, never used.
  * Ids that no longer match an action are kept, counted and reported, never dropped.
  */
+import { clearStored, readStored, writeStored } from "../shared/storage.js";
 
-export const STORAGE_KEY = "employer-hub:plan:v1";
 export const FORMAT = "employer-hub-action-plan";
 export const VERSION = 1;
+// Kept in this browser under `employer-hub:<tool>`, the version inside the value, as every
+// page tool keeps its state; the plan's first key had the version in its name.
+export const STORE = { key: "employer-hub:plan", version: VERSION, older: "employer-hub:plan:v1" };
+export const UNREADABLE =
+  "The progress saved in this browser could not be read (it is damaged or from another " +
+  "version of this page). Ticking, or loading a progress file, replaces it.";
+export const NOT_SAVED =
+  "This browser did not save your last change: its storage for this site is full or turned off. " +
+  "The page shows what is saved.";
+export const NO_STORAGE =
+  "This browser does not let the page save anything, so your ticks, owners and dates last only " +
+  "until you leave this page. Download your progress to keep it.";
 export const TIERS = ["starting", "best"];
 // An owner is a name and a role; anything longer is not one (and would swamp the printout).
 export const OWNER_MAX = 200;
@@ -22,38 +35,47 @@ export function emptyState() {
   return { version: VERSION, done: {}, notes: {} };
 }
 
-/* The state saved in this browser, from the stored text (null when nothing is saved):
- *   { state, problem } where problem is "" or a sentence for the visitor.
- * Entries that cannot be read are left out and counted; a value that is not a saved plan
- * at all gives an empty state and says so, rather than silently starting again. */
-export function readStored(text) {
-  if (text === null || text === undefined) return { state: emptyState(), problem: "" };
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch (_) {
-    data = undefined;
-  }
-  if (!isPlainObject(data) || data.version !== VERSION) {
-    return {
-      state: emptyState(),
-      problem:
-        "The progress saved in this browser could not be read (it is damaged or from another " +
-        "version of this page). Ticking, or loading a progress file, replaces it.",
-    };
-  }
-  const { state, dropped } = cleanEntries(data);
-  return {
-    state,
-    problem: dropped
-      ? `${dropped} saved ${dropped === 1 ? "entry" : "entries"} could not be read and ` +
-        `${dropped === 1 ? "is" : "are"} left out. The rest of your progress is shown.`
-      : "",
-  };
+/* The plan kept in this browser: { state, problem, blocked, moved }, never throwing.
+ * Read through shared/storage.js (one key, its version inside; the older key, with the
+ * version in its name, is moved once), then like a file: entries that cannot be read are
+ * left out and counted; a value that is not a saved plan at all gives an empty state and
+ * says so, rather than silently starting again. Ticks of merged ids move to the action that
+ * stayed (`moved` counts them, so the page can save at once). */
+export function readSaved(storage, merged) {
+  const read = readStored(storage, STORE.key, {
+    version: STORE.version,
+    read: (data) => ({ value: cleanEntries(data) }),
+    migrate: { [STORE.older]: fromOlder },
+  });
+  if (read.blocked) return { state: emptyState(), problem: NO_STORAGE, blocked: true, moved: 0 };
+  if (read.problem) return { state: emptyState(), problem: UNREADABLE, blocked: false, moved: 0 };
+  const { state, dropped } = read.value ?? { state: emptyState(), dropped: 0 };
+  const { state: migrated, moved } = migrate(state, merged);
+  return { state: migrated, problem: droppedMessage(dropped), blocked: false, moved };
 }
 
-export function storedText(state) {
-  return JSON.stringify({ version: VERSION, done: state.done, notes: state.notes });
+/* Keep the plan: "" when saved, or a sentence when the browser refused. */
+export function save(storage, state) {
+  return writeStored(storage, STORE.key, STORE.version, { done: state.done, notes: state.notes }).problem ? NOT_SAVED : "";
+}
+
+/* Forget the plan, under both keys: "" or a sentence when the browser refused. */
+export function clearSaved(storage) {
+  return clearStored(storage, STORE.key, STORE.older).problem ?? "";
+}
+
+/* The older key held the same shape; anything else is damaged (shared/storage.js says so). */
+function fromOlder(old) {
+  if (!isPlainObject(old) || old.version !== VERSION) throw new Error("not a saved plan");
+  return old;
+}
+
+function droppedMessage(dropped) {
+  if (!dropped) return "";
+  return (
+    `${dropped} saved ${dropped === 1 ? "entry" : "entries"} could not be read and ` +
+    `${dropped === 1 ? "is" : "are"} left out. The rest of your progress is shown.`
+  );
 }
 
 export function setDone(state, id, done) {

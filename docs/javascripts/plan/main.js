@@ -2,13 +2,16 @@
  * element pages with checklists, the strategy page and /plan/.
  *
  * Reads the actions file the build writes, keeps the visitor's ticks, owners and dates in
- * localStorage under one versioned key, and fills in "where you stand". Nothing is sent
- * anywhere: it requests the actions file once per visit, and the shared CSV writer and
- * download helper (plain files) the first time a file is asked for. What is stored is
- * read like a file from outside (logic.js readStored), and a save the browser refuses is
+ * localStorage under one key (logic.js STORE), and fills in "where you stand". Nothing is sent
+ * anywhere: it requests its own modules and two shared ones (storage, fetch), the actions
+ * file once per visit, and the shared CSV writer and download helper (plain files) the first
+ * time a file is asked for. What is stored is
+ * read like a file from outside (logic.js readSaved), and a save the browser refuses is
  * reported: the page then shows what is really saved. Runs from Material's `document$`, so
  * it works however the visitor arrives (instant navigation included).
  */
+import { jsonOnce } from "../shared/fetch.js";
+import { browserStorage } from "../shared/storage.js";
 import * as plan from "./logic.js";
 
 const ROOT = new URL("../../", import.meta.url);
@@ -16,47 +19,16 @@ const ACTIONS_URL = new URL("plan/actions.json", ROOT);
 // Material's phone layout: there the plan's groups start closed, so the page opens on the
 // summary, where to start and four headings with their progress rather than every action.
 const PHONE = "(max-width: 44.9375em)";
-const NOT_SAVED =
-  "This browser did not save your last change: its storage for this site is full or turned off. " +
-  "The page shows what is saved.";
-const NO_STORAGE =
-  "This browser does not let the page save anything, so your ticks, owners and dates last only " +
-  "until you leave this page. Download your progress to keep it.";
-let actionsFile = null; // one fetch per visit, shared by every page shown
+const loadActions = jsonOnce(ACTIONS_URL); // one request a visit, shared by every page shown
 
-function loadActions() {
-  if (!actionsFile) {
-    actionsFile = fetch(ACTIONS_URL).then((response) => {
-      if (!response.ok) throw new Error(`${ACTIONS_URL}: ${response.status}`);
-      return response.json();
-    });
-    actionsFile.catch(() => {
-      actionsFile = null; // try again on the next page
-    });
-  }
-  return actionsFile;
-}
-
-/* What is saved in this browser: { state, problem, blocked }. */
+/* What is saved in this browser: { state, problem, blocked, moved } (logic.js readSaved). */
 function readSaved(merged) {
-  let text;
-  try {
-    text = window.localStorage.getItem(plan.STORAGE_KEY);
-  } catch (_) {
-    return { state: plan.emptyState(), problem: NO_STORAGE, blocked: true };
-  }
-  const read = plan.readStored(text);
-  return { state: plan.migrate(read.state, merged).state, problem: read.problem, blocked: false };
+  return plan.readSaved(browserStorage(), merged);
 }
 
 /* Save; false when the browser refuses (quota, private mode, storage turned off). */
 function save(state) {
-  try {
-    window.localStorage.setItem(plan.STORAGE_KEY, plan.storedText(state));
-    return true;
-  } catch (_) {
-    return false;
-  }
+  return plan.save(browserStorage(), state) === "";
 }
 
 function start(content) {
@@ -86,8 +58,7 @@ class Tool {
     this.blocked = saved.blocked;
     // Ticks of merged ids, moved to the action that stayed, are saved at once (not on the
     // next tick), so every page reads the same progress.
-    const stored = saved.blocked ? null : window.localStorage.getItem(plan.STORAGE_KEY);
-    if (stored !== null && !saved.problem && stored !== plan.storedText(this.state)) save(this.state);
+    if (saved.moved && !saved.problem) save(this.state);
     this.boxes = [...content.querySelectorAll("input[data-hub-action]")];
     this.filter = { show: "open", tier: "all" };
   }
@@ -120,7 +91,7 @@ class Tool {
         this.problem = "";
       } else {
         this.state = saved.state;
-        this.problem = NOT_SAVED;
+        this.problem = plan.NOT_SAVED;
         redraw = true;
       }
     }
@@ -131,12 +102,12 @@ class Tool {
   replace(state) {
     if (!this.blocked && !save(state)) {
       this.state = readSaved(this.merged).state;
-      this.problem = NOT_SAVED;
+      this.problem = plan.NOT_SAVED;
       this.refresh();
       return false;
     }
     this.state = state;
-    this.problem = this.blocked ? NO_STORAGE : "";
+    this.problem = this.blocked ? plan.NO_STORAGE : "";
     this.refresh();
     this.order();
     return true;
@@ -267,11 +238,7 @@ class Tool {
     }
     planned.querySelector("[data-hub-clear]").addEventListener("click", () => {
       if (!window.confirm("Clear every tick, owner and date saved in this browser? This cannot be undone.")) return;
-      try {
-        window.localStorage.removeItem(plan.STORAGE_KEY);
-      } catch (_) {
-        /* nothing stored */
-      }
+      plan.clearSaved(browserStorage()); // a browser that refuses has nothing stored to clear
       this.replace(plan.emptyState());
       this.applyFilter(true);
       say("Cleared: nothing is saved in this browser now.");

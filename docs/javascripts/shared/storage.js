@@ -2,7 +2,8 @@
  * back like a file (checked, never trusted), and a save the browser refuses is reported.
  * Pure functions over a Storage-like object (localStorage in the page, a stand-in in tests). */
 
-/** The stored value under `key`: {value} (null when nothing is stored) or {problem}.
+/** The stored value under `key`: {value} (null when nothing is stored) or {problem} (with
+ * `blocked: true` when the browser does not let the page read its storage at all).
  *
  * `read(data)` checks a parsed value of the current version and returns {value} or
  * {problem}; `migrate` (optional) maps older keys to a function that turns their parsed
@@ -12,7 +13,10 @@ export function readStored(storage, key, { version, read, migrate = {} }) {
   try {
     text = storage.getItem(key);
   } catch {
-    return { problem: "This browser does not let the page read its storage, so nothing saved here can be shown." };
+    return {
+      problem: "This browser does not let the page read its storage, so nothing saved here can be shown.",
+      blocked: true,
+    };
   }
   if (text === null) return readOlder(storage, key, migrate, read);
   let data;

@@ -5,6 +5,7 @@ import { test } from "node:test";
 
 import { toCsv } from "../../../docs/javascripts/shared/csv.js";
 import * as m from "../../../docs/javascripts/plan/logic.js";
+import { fakeStorage } from "../helpers/storage.mjs";
 
 const DATA = {
   elements: [
@@ -190,42 +191,69 @@ test("a file with a missing or impossible saved date still loads, without a date
   });
 });
 
-const UNREADABLE =
-  "The progress saved in this browser could not be read (it is damaged or from another version of this page). " +
-  "Ticking, or loading a progress file, replaces it.";
-
 test("stored progress is read like a file: what cannot be read is reported, the rest kept", () => {
   const stored = (value) => JSON.stringify(value);
+  const LEFT_OUT = (n, verb) => `${n} saved ${n === 1 ? "entry" : "entries"} could not be read and ${verb} left out. The rest of your progress is shown.`;
   const cases = [
     [null, m.emptyState(), ""],
-    ["{oops", m.emptyState(), UNREADABLE],
-    ["null", m.emptyState(), UNREADABLE],
-    ["42", m.emptyState(), UNREADABLE],
-    ['"text"', m.emptyState(), UNREADABLE],
-    ["[]", m.emptyState(), UNREADABLE],
-    [stored({ version: "1", done: { [ONE]: true } }), m.emptyState(), UNREADABLE],
-    [stored({ version: 2, done: { [ONE]: true } }), m.emptyState(), UNREADABLE],
+    ["{oops", m.emptyState(), m.UNREADABLE],
+    ["null", m.emptyState(), m.UNREADABLE],
+    ["42", m.emptyState(), m.UNREADABLE],
+    ['"text"', m.emptyState(), m.UNREADABLE],
+    ["[]", m.emptyState(), m.UNREADABLE],
+    [stored({ version: "1", done: { [ONE]: true } }), m.emptyState(), m.UNREADABLE],
+    [stored({ version: 2, done: { [ONE]: true } }), m.emptyState(), m.UNREADABLE],
     [stored(state([ONE])), state([ONE]), ""],
     [stored({ version: 1 }), m.emptyState(), ""],
-    [
-      stored({ version: 1, done: { [ONE]: true, [TWO]: "true" }, notes: {} }),
-      state([ONE]),
-      "1 saved entry could not be read and is left out. The rest of your progress is shown.",
-    ],
+    [stored({ version: 1, done: { [ONE]: true, [TWO]: "true" }, notes: {} }), state([ONE]), LEFT_OUT(1, "is")],
     [
       stored({ version: 1, done: null, notes: { [TWO]: { owner: "Sam", due: "2027-02-30" }, [ONE]: { owner: "Ann", due: "" } } }),
       state([], { [ONE]: { owner: "Ann", due: "" } }),
-      "2 saved entries could not be read and are left out. The rest of your progress is shown.",
+      LEFT_OUT(2, "are"),
     ],
     [
       stored({ version: 1, done: { ["__proto__"]: true }, notes: { constructor: { owner: "x" } } }),
       m.emptyState(),
-      "2 saved entries could not be read and are left out. The rest of your progress is shown.",
+      LEFT_OUT(2, "are"),
     ],
   ];
   for (const [text, expected, problem] of cases) {
-    assert.deepEqual(m.readStored(text), { state: expected, problem }, String(text));
+    for (const key of [m.STORE.key, m.STORE.older]) {
+      const storage = fakeStorage(text === null ? {} : { [key]: text });
+      const read = m.readSaved(storage, {});
+      assert.deepEqual([read.state, read.problem, read.blocked], [expected, problem, false], `${key}: ${text}`);
+    }
   }
+});
+
+test("the plan is kept under one key; the older key is moved there once, as it was", () => {
+  const old = JSON.stringify({ version: 1, done: { [ONE]: true }, notes: { [TWO]: { owner: "Sam", due: "2027-01-31" } } });
+  const storage = fakeStorage({ "employer-hub:plan:v1": old });
+  const read = m.readSaved(storage, {});
+  assert.deepEqual(read.state, state([ONE], { [TWO]: { owner: "Sam", due: "2027-01-31" } }));
+  assert.deepEqual([...storage.map.keys()], ["employer-hub:plan"]);
+  assert.deepEqual(JSON.parse(storage.map.get("employer-hub:plan")), JSON.parse(old));
+  assert.deepEqual(m.readSaved(storage, {}).state, read.state); // and read from there next time
+});
+
+test("ticks of merged ids move to the action that stayed, and say how many moved", () => {
+  const storage = fakeStorage({ "employer-hub:plan": JSON.stringify(state(["action-measuring-old-one"])) });
+  const read = m.readSaved(storage, DATA.merged);
+  assert.deepEqual([read.state, read.moved, read.problem], [state([ONE]), 1, ""]);
+});
+
+test("saving and clearing report a browser that refuses, and keep the last good save", () => {
+  const storage = fakeStorage({}, { quota: 80 });
+  assert.equal(m.save(storage, state([ONE])), "");
+  assert.equal(m.save(storage, state([ONE], { [TWO]: { owner: "x".repeat(100), due: "" } })), m.NOT_SAVED);
+  assert.deepEqual(m.readSaved(storage, {}).state, state([ONE]));
+  assert.equal(m.clearSaved(storage), "");
+  assert.equal(storage.map.size, 0);
+
+  const blocked = fakeStorage({}, { blocked: true });
+  assert.deepEqual(m.readSaved(blocked, {}), { state: m.emptyState(), problem: m.NO_STORAGE, blocked: true, moved: 0 });
+  assert.equal(m.save(blocked, state([ONE])), m.NOT_SAVED);
+  assert.match(m.clearSaved(blocked), /did not let the page remove/);
 });
 
 test("valid dates are real calendar days", () => {

@@ -3,24 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { clearStored, readStored, writeStored } from "../../../docs/javascripts/shared/storage.js";
-
-/** A stand-in for localStorage: a Map, with an optional quota in characters. */
-function fakeStorage(items = {}, { quota = Infinity, blocked = false } = {}) {
-  const map = new Map(Object.entries(items));
-  const check = () => {
-    if (blocked) throw Object.assign(new Error("denied"), { name: "SecurityError" });
-  };
-  return {
-    map,
-    getItem: (key) => (check(), map.has(key) ? map.get(key) : null),
-    setItem: (key, value) => {
-      check();
-      if (String(value).length > quota) throw Object.assign(new Error("full"), { name: "QuotaExceededError" });
-      map.set(key, String(value));
-    },
-    removeItem: (key) => (check(), map.delete(key)),
-  };
-}
+import { fakeStorage } from "../helpers/storage.mjs";
 
 const read = (data) => (typeof data.n === "number" ? { value: { n: data.n } } : { problem: "n is not a number" });
 const OPTIONS = { version: 2, read, migrate: { "old-key": (old) => ({ version: 2, n: old.count }) } };
@@ -70,7 +53,9 @@ test("an older key whose move the browser refuses stays where it was", () => {
 
 test("storage the browser blocks is reported on read, write and clear", () => {
   const storage = fakeStorage({}, { blocked: true });
-  assert.match(readStored(storage, "k", OPTIONS).problem, /does not let the page read its storage/);
+  const read = readStored(storage, "k", OPTIONS);
+  assert.match(read.problem, /does not let the page read its storage/);
+  assert.equal(read.blocked, true);
   assert.deepEqual(writeStored(storage, "k", 2, { n: 1 }), {
     problem: "This browser does not let the page save, so this was not saved: it will be gone after a reload.",
   });
