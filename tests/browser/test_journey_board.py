@@ -329,3 +329,22 @@ def test_no_csp_violation_on_the_report(strict_page, tmp_path: Path) -> None:
     expect(strict_page.locator("#hub-board-funnel .hub-journey-chart")).to_be_visible()
     strict_page.get_by_role("radio", name="For your own analysis: every count").check()
     assert violations(strict_page) == []
+
+
+def test_a_damaged_plan_or_calculator_value_is_named_on_the_report_and_not_shown(page) -> None:
+    page.goto(REPORT)
+    page.evaluate("() => localStorage.setItem('employer-hub:plan', '{x')")
+    page.evaluate(
+        "() => localStorage.setItem('employer-hub:compare', JSON.stringify({version: 2, fields: []}))"
+    )
+    open_report(page)
+    expect(section(page, "plan")).to_contain_text(
+        "Your action plan kept something this report cannot use."
+        " The progress saved in this browser could not be read"
+    )
+    expect(section(page, "workforce")).to_contain_text(
+        "Compare your workforce kept something this report cannot use."
+        " What this browser kept for this page is damaged (the counts are not a list of fields)."
+    )
+    assert page.locator("#hub-board-sections table").count() == 0
+    assert page.errors == []

@@ -5,6 +5,7 @@
  * plan's actions file, the same file the plan page reads. */
 import { STORE as WORKFORCE, readState as readWorkforce } from "../compare/calc.js";
 import * as plan from "../plan/logic.js";
+import { jsonOnce } from "../shared/fetch.js";
 import { formatCount, signed } from "../shared/numbers.js";
 import { browserStorage, readStored } from "../shared/storage.js";
 import { SECTIONS, planReport, workforceReport } from "./board.js";
@@ -14,7 +15,8 @@ import { analysis as funnel } from "./funnel-view.js";
 import { readKeptResults } from "./groups.js";
 import { analysis as pay } from "./pay-view.js";
 
-const ACTIONS_URL = new URL("../../plan/actions.json", import.meta.url);
+// The plan's actions, fetched once a visit as the plan page fetches them.
+const loadActions = jsonOnce(new URL("../../plan/actions.json", import.meta.url));
 const ANALYSES = { change, funnel, pay };
 const DASH = "\u2013";
 
@@ -51,20 +53,15 @@ export async function startBoard(form, config) {
 }
 
 /** The plan's kept progress with the actions it counts: {value: {data, state}}, {value: null}
- * when nothing is kept, or {problem}. */
+ * when nothing is kept, or {problem}. Read by the plan's own readSaved; the actions file is
+ * asked for only when there is progress to count. */
 async function readPlan(storage) {
-  if (!plan.STORE) return { value: null }; // TEMPORARY until the plan's STORE is merged
-  const stored = readStored(storage, plan.STORE.key, {
-    version: plan.STORE.version,
-    read: (data) => plan.readState(data),
-    migrate: plan.STORE.migrate,
-  });
-  if (!stored.value) return stored;
+  const read = plan.readSaved(storage, {});
+  if (read.blocked || read.problem === plan.UNREADABLE) return { problem: read.problem };
+  if (!Object.keys(read.state.done).length && !Object.keys(read.state.notes).length) return { value: null };
   try {
-    const response = await fetch(ACTIONS_URL);
-    if (!response.ok) throw new Error(String(response.status));
-    const data = await response.json();
-    return { value: { data, state: plan.migrate(stored.value, data.merged ?? {}).state } };
+    const data = await loadActions();
+    return { value: { data, state: plan.migrate(read.state, data.merged ?? {}).state } };
   } catch {
     return { problem: "The list of actions could not be loaded, so the plan's progress cannot be counted. Try again later." };
   }
