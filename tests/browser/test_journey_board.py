@@ -348,3 +348,32 @@ def test_a_damaged_plan_or_calculator_value_is_named_on_the_report_and_not_shown
     )
     assert page.locator("#hub-board-sections table").count() == 0
     assert page.errors == []
+
+
+BLOCK_STORAGE = """
+Object.defineProperty(window, 'localStorage', {
+  get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+});
+"""
+
+
+def test_storage_turned_off_gives_the_shared_messages_and_the_page_still_works(page) -> None:
+    page.add_init_script(BLOCK_STORAGE)
+    open_page(page, FUNNEL)
+    expect(message(page)).to_have_text(
+        "This browser does not let the page read its storage, so nothing saved here can be shown."
+    )
+    page.check("#hub-journey-keep")
+    load(page, TEMPLATES[FUNNEL])
+    expect(message(page)).to_have_text(
+        "Loaded 5 stages from template.csv. This browser does not let the page save,"
+        " so this was not saved: it will be gone after a reload."
+    )
+    expect(page.locator(".hub-journey-rates")).to_be_visible()
+    open_report(page)
+    expect(section(page, "funnel")).to_have_text(
+        "Your hiring funnel"
+        "This browser does not let the page read its storage, so nothing saved here can be shown."
+    )
+    expect(section(page, "plan")).to_contain_text("This browser does not let the page save anything")
+    assert page.errors == []

@@ -47,7 +47,6 @@ export async function startBoard(form, config) {
   form.addEventListener("submit", (event) => event.preventDefault());
   document.getElementById("hub-board-date").textContent = `Made on ${plan.longDate(new Date())}, from what this browser keeps.`;
   render(report);
-  for (const box of form.querySelectorAll("input[name=hub-board-section]")) choose(box);
   form.hidden = false;
   form.dataset.ready = "true";
 }
@@ -57,7 +56,7 @@ export async function startBoard(form, config) {
  * asked for only when there is progress to count. */
 async function readPlan(storage) {
   const read = plan.readSaved(storage, {});
-  if (read.blocked || read.problem === plan.UNREADABLE) return { problem: read.problem };
+  if (read.blocked || read.problem === plan.UNREADABLE) return { problem: read.problem, blocked: read.blocked };
   if (!Object.keys(read.state.done).length && !Object.keys(read.state.notes).length) return { value: null };
   try {
     const data = await loadActions();
@@ -84,6 +83,10 @@ function sectionNode(report, section) {
   const stored = report.kept[section.id];
   const link = el("a", { href: section.href }, section.page);
   if (stored.problem) {
+    if (stored.blocked) {
+      node.append(el("p", { class: "hub-board-report__none" }, stored.problem));
+      return node;
+    }
     const cannot = `${section.page} kept something this report cannot use. ${stored.problem} Nothing kept is shown: open `;
     node.append(el("p", { class: "hub-board-report__none" }, cannot, link, " to load it again."));
     return node;

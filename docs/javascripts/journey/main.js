@@ -61,7 +61,7 @@ async function start() {
   });
   render(page);
   if (stored.value) say(`The results from ${page.fileName} were kept in this browser, as you chose.`);
-  if (stored.problem) say(`${stored.problem} Nothing kept is shown; "Clear the results" removes it.`);
+  if (stored.problem) say(stored.blocked ? stored.problem : `${stored.problem} Nothing kept is shown; "Clear the results" removes it.`);
   form.dataset.ready = "true";
 }
 
