@@ -176,18 +176,6 @@ def test_a_damaged_kept_value_gives_a_message_and_is_not_shown(page, value: str,
     assert kept(page, KEYS[PAY]) is None
 
 
-def test_a_browser_that_refuses_to_save_says_so_and_the_results_stay(page) -> None:
-    page.add_init_script(REFUSE_SAVES)
-    open_page(page, FUNNEL)
-    page.check("#hub-journey-keep")
-    load(page, TEMPLATES[FUNNEL])
-    expect(message(page)).to_have_text(
-        "Loaded 5 stages from template.csv. This browser's storage for the site is full,"
-        " so this was not saved: it will be gone after a reload."
-    )
-    expect(page.locator(".hub-journey-rates")).to_be_visible()
-
-
 def keep_everything(page, tmp_path: Path, action: dict) -> None:
     """As the person does: type counts into the calculator, load and keep each analysis, tick
     an action of the plan on its page."""
@@ -355,25 +343,42 @@ Object.defineProperty(window, 'localStorage', {
   get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
 });
 """
+READ_BLOCKED = "This browser does not let the page read its storage, so nothing saved here can be shown."
+# Storage full (reads work, saves do not) or turned off (nothing works): the page's message on
+# opening, after a kept load, and what the report's funnel and plan sections say.
+REFUSALS = [
+    (
+        REFUSE_SAVES,
+        "",
+        "This browser's storage for the site is full, so this was not saved: it will be gone after a reload.",
+        NOTHING,
+        NOTHING,
+    ),
+    (
+        BLOCK_STORAGE,
+        READ_BLOCKED,
+        "This browser does not let the page save, so this was not saved: it will be gone after a reload.",
+        READ_BLOCKED,
+        "This browser does not let the page save anything",
+    ),
+]
 
 
-def test_storage_turned_off_gives_the_shared_messages_and_the_page_still_works(page) -> None:
-    page.add_init_script(BLOCK_STORAGE)
+@pytest.mark.parametrize(
+    ("script", "on_open", "on_save", "funnel", "plan"), REFUSALS, ids=["full", "turned off"]
+)
+def test_a_browser_that_will_not_keep_says_so_in_the_shared_words_and_the_results_stay(
+    page, script: str, on_open: str, on_save: str, funnel: str, plan: str
+) -> None:
+    page.add_init_script(script)
     open_page(page, FUNNEL)
-    expect(message(page)).to_have_text(
-        "This browser does not let the page read its storage, so nothing saved here can be shown."
-    )
+    expect(message(page)).to_have_text(on_open)
     page.check("#hub-journey-keep")
     load(page, TEMPLATES[FUNNEL])
-    expect(message(page)).to_have_text(
-        "Loaded 5 stages from template.csv. This browser does not let the page save,"
-        " so this was not saved: it will be gone after a reload."
-    )
+    expect(message(page)).to_have_text(f"Loaded 5 stages from template.csv. {on_save}")
     expect(page.locator(".hub-journey-rates")).to_be_visible()
     open_report(page)
-    expect(section(page, "funnel")).to_have_text(
-        "Your hiring funnel"
-        "This browser does not let the page read its storage, so nothing saved here can be shown."
-    )
-    expect(section(page, "plan")).to_contain_text("This browser does not let the page save anything")
+    expect(section(page, "funnel")).to_contain_text(funnel)
+    expect(section(page, "plan")).to_contain_text(plan)
+    assert page.locator("#hub-board-sections table").count() == 0
     assert page.errors == []
