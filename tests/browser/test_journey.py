@@ -245,6 +245,22 @@ def test_a_50_mb_file_is_refused_without_reading_it_into_the_results(page, tmp_p
     expect(page.locator("#hub-journey-download")).to_be_disabled()
 
 
+def test_a_pay_file_too_large_says_what_a_pay_file_holds(page, tmp_path: Path) -> None:
+    open_page(page, PAY)
+    big = tmp_path / "pay-big.csv"
+    with big.open("w", encoding="utf-8") as handle:
+        handle.write("answer,hourly_pay\n")
+        line = "routine,12.50\n"
+        handle.write(line * (11_000_000 // len(line)))
+    load(page, big)
+    expect(page.locator("#hub-journey-errors li")).to_have_text(
+        [
+            "The file is too large (over 10000 KB): the page reads up to 200,000 people, one row each,"
+            " with the columns answer, hourly_pay and (if you use it) level."
+        ]
+    )
+
+
 def test_the_pay_analysts_journey(sized_page, site_url: str, tmp_path: Path) -> None:
     page = sized_page
     requests, _ = start_from_the_template(page, PAY, tmp_path)

@@ -2,7 +2,7 @@
  * with whether each can be read, the response rates, and a chart of the shares by round with
  * the benchmark. */
 import { formatCount, signed } from "../shared/numbers.js";
-import { applyView, changeResults, resultsCsv } from "./change.js";
+import { STORE, applyView, changeResults, keepData, readState, resultsCsv } from "./change.js";
 import { barChart, el, table } from "./dom.js";
 
 const DASH = "\u2013";
@@ -76,5 +76,8 @@ export function renderChange(config, rounds, view) {
 export const analysis = {
   render: renderChange,
   csv: resultsCsv,
+  store: STORE,
+  keep: keepData,
+  readState,
   file: "change-over-time",
 };

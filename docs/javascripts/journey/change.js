@@ -4,13 +4,16 @@
  * large enough to read anything into. The two views and the results CSV. Pure functions. */
 import { responseRate } from "../compare/calc.js";
 import { firstErrors, toCsv } from "../shared/csv.js";
-import { classifiedIds, emptyCounts, hideSmallCounts, readKeyedCounts, shares } from "./groups.js";
+import { parseCount } from "../shared/numbers.js";
+import { classifiedIds, damaged, emptyCounts, hideSmallCounts, readKept, readKeptRows, readKeyedCounts, shares } from "./groups.js";
 
 export const HEADCOUNT = "headcount";
 export const MAX_CHARS = 2000000;
 export const MAX_ROWS = 20000;
 // Two-sided test at the 5% level: |z| under 1.96 is too small to read anything into.
 export const Z_95 = 1.96;
+// Where the results are kept in this browser, when the visitor ticks "Keep" (shared/storage.js).
+export const STORE = { key: "employer-hub:change", version: 1 };
 export const RESULT_COLUMNS = ["round", "measure", "group", "count", "share", "benchmark", "change", "readable", "view"];
 
 /** A rounds CSV: {rounds: [{name, line, counts: {groupId}, answered, headcount}]} in the order
@@ -44,6 +47,29 @@ export function readRounds(text, config) {
   }
   const list = [...rounds.values()].map(({ headcountLine, ...r }) => r);
   return errors.length ? { errors: firstErrors(errors) } : { rounds: list };
+}
+
+/** What is kept of the loaded rounds: each round's name, counts by background and headcount
+ * (never the file itself). */
+export function keepData(rounds) {
+  return rounds.map(({ name, counts, headcount }) => ({ name, counts, headcount }));
+}
+
+/** The kept rounds read back like a file: {value: {data: rounds, fileName, view}} or {problem}.
+ * A round's answers are the sum of its counts; its headcount is null or at least that. */
+export function readState(data, config) {
+  return readKept(data, (kept) => {
+    const read = readKeptRows(config, kept, "round", (row, counts) => {
+      const answered = Object.values(counts).reduce((a, b) => a + b, 0);
+      const headcount = row.headcount === null ? { value: null } : typeof row.headcount === "number" ? parseCount(row.headcount) : { error: "missing" };
+      if (headcount.error || (headcount.value !== null && headcount.value < answered)) {
+        return damaged(`the headcount of "${row.name}" is not a count of at least its answers`);
+      }
+      return { value: { answered, headcount: headcount.value } };
+    });
+    if (read.problem) return read;
+    return read.value.length > MAX_ROWS ? damaged("there are too many rounds") : read;
+  });
 }
 
 /** Is the change in a background's share between two rounds large enough to read anything

@@ -2,7 +2,7 @@
  * the relative rate and its flag, and a chart of the pass rates. */
 import { formatCount } from "../shared/numbers.js";
 import { barChart, el, table } from "./dom.js";
-import { applyView, funnelResults, resultsCsv } from "./funnel.js";
+import { STORE, applyView, funnelResults, keepData, readState, resultsCsv } from "./funnel.js";
 import { REFERENCE_GROUP } from "./groups.js";
 
 const DASH = "\u2013";
@@ -59,5 +59,8 @@ export function renderFunnel(config, stages, view) {
 export const analysis = {
   render: renderFunnel,
   csv: resultsCsv,
+  store: STORE,
+  keep: keepData,
+  readState,
   file: "hiring-funnel",
 };

@@ -4,12 +4,14 @@
  * The two views and the results CSV. Pure functions, no DOM. */
 import { firstErrors, toCsv } from "../shared/csv.js";
 import { roundTo } from "../shared/numbers.js";
-import { REFERENCE_GROUP, classifiedIds, emptyCounts, hideSmallCounts, readKeyedCounts, shares } from "./groups.js";
+import { REFERENCE_GROUP, classifiedIds, damaged, emptyCounts, hideSmallCounts, readKept, readKeptRows, readKeyedCounts, shares } from "./groups.js";
 
 export const MAX_CHARS = 5000000;
 export const MAX_ROWS = 20000;
 // The "four-fifths" rule of thumb (US Uniform Guidelines on Employee Selection Procedures).
 export const FOUR_FIFTHS = 0.8;
+// Where the results are kept in this browser, when the visitor ticks "Keep" (shared/storage.js).
+export const STORE = { key: "employer-hub:funnel", version: 1 };
 export const RESULT_COLUMNS = ["stage", "group", "count", "share", "pass_rate", "relative_rate", "flag", "view"];
 
 /** A funnel CSV: {stages: [{name, line, counts: {groupId: n}}]} in the order the stages first
@@ -42,6 +44,22 @@ function growing(config, stages) {
     }
   }
   return errors;
+}
+
+/** What is kept of the loaded stages: each stage's name and counts by background (never the
+ * file itself). */
+export function keepData(stages) {
+  return stages.map(({ name, counts }) => ({ name, counts }));
+}
+
+/** The kept funnel read back like a file: {value: {data: stages, fileName, view}} or {problem}. */
+export function readState(data, config) {
+  return readKept(data, (kept) => {
+    const read = readKeptRows(config, kept, "stage");
+    if (read.problem) return read;
+    if (read.value.length > MAX_ROWS) return damaged("there are too many stages");
+    return growing(config, read.value).length ? damaged("a stage has more people than the stage before it") : read;
+  });
 }
 
 /** Per stage: each group's count and share (of those classified), each group's pass rate from

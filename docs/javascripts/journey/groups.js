@@ -1,12 +1,16 @@
 /* The employee journey's analyses (hiring funnel, class pay gap): the grouping of answers into
  * backgrounds, as the calculator groups them, from the build's config (data/measurement.yml,
  * read by option id). Pure functions, no DOM. */
+import { VIEWS } from "../compare/calc.js";
 import { firstErrors, readTable, readText } from "../shared/csv.js";
 import { suppress } from "../shared/mask.js";
 import { parseCount, roundTo } from "../shared/numbers.js";
+import { readStored } from "../shared/storage.js";
 
 // The background every other is compared with, and the one followed (as in the calculator).
 export const REFERENCE_GROUP = "professional";
+// The longest name a kept value may hold (a file's, a stage's, a round's, a level's).
+const MAX_NAME = 1000;
 
 /** A function from a file's answer cell (an option's id or its exact words, any case) to
  * {id, group}, or null when it is not an option. */
@@ -81,6 +85,66 @@ export function readKeyedCounts(text, config, { key, maxChars, maxRows, extra = 
     rows.push({ key: name.value, line, answer, count: count.value });
   }
   return errors.length ? { errors: firstErrors(errors) } : { rows };
+}
+
+/** What `storage` keeps for an analysis (the page's `analysis`: its `store` and `readState`):
+ * {value: {data, fileName, view}}, {value: null} when nothing is kept, or {problem}. */
+export function readKeptResults(storage, { store, readState }, config) {
+  return readStored(storage, store.key, { version: store.version, read: (data) => readState(data, config) });
+}
+
+/** What the page kept in this browser (shared/storage.js, with the visitor's consent), read
+ * like a file: {fileName, view, data} where `readData(data.data)` checks the analysis's own
+ * results and gives {value} or {problem}. Returns {value: {data, fileName, view}} or {problem}. */
+export function readKept(data, readData) {
+  if (!isName(data.fileName)) return damaged("the file's name is not text");
+  if (!VIEWS.includes(data.view)) return damaged("the view is not one this page has");
+  const read = readData(data.data);
+  return read.problem ? read : { value: { data: read.value, fileName: data.fileName, view: data.view } };
+}
+
+/** A kept name (a file's, a stage's, a round's, a level's): text of a sensible length. Shown as
+ * text, never as HTML, so nothing in it can act. */
+export function isName(value) {
+  return typeof value === "string" && value.length <= MAX_NAME;
+}
+
+/** What a kept value that cannot be used gives: {problem}, saying what is wrong. */
+export function damaged(what) {
+  return { problem: `What this browser kept for this page is damaged (${what}).` };
+}
+
+/** Kept counts by group: {groupId: n} when every group has a count (a whole number, as a file's
+ * count is read), or null. */
+export function readGroupCounts(config, data) {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return null;
+  const counts = {};
+  for (const g of config.groups) {
+    const count = typeof data[g.id] === "number" ? parseCount(data[g.id]) : { error: "missing" };
+    if (count.error) return null;
+    counts[g.id] = count.value;
+  }
+  return counts;
+}
+
+/** Kept rows of counts by group (stages, rounds): {value: [{name, counts, ...extra}]} or
+ * {problem}. Each row has a name (plain text, not repeated) and a count for every group;
+ * `readExtra(row, counts)` reads the rest of a row ({value} or {problem}). */
+export function readKeptRows(config, list, what, readExtra = () => ({ value: {} })) {
+  if (!Array.isArray(list) || list.length === 0) return damaged(`there are no ${what}s`);
+  const names = new Set();
+  const rows = [];
+  for (const row of list) {
+    const ok = row !== null && typeof row === "object" && isName(row.name) && row.name !== "";
+    if (!ok || names.has(row.name)) return damaged(`a ${what} has no name, or a name twice`);
+    const counts = readGroupCounts(config, row.counts);
+    if (!counts) return damaged(`a count at the ${what} "${row.name}" is not a count`);
+    const extra = readExtra(row, counts);
+    if (extra.problem) return extra;
+    names.add(row.name);
+    rows.push({ name: row.name, counts, ...extra.value });
+  }
+  return { value: rows };
 }
 
 /** The calculator's masking over rows of counts by group (stages, rounds), each row's groups

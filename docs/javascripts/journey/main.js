@@ -1,13 +1,18 @@
 /* The employee journey's analyses: the page's DOM code, shared by the hiring funnel, class
- * pay gap and change over time pages (the form's data-analysis names which). The arithmetic
+ * pay gap and change over time pages (the form's data-analysis names which), and the start of
+ * the report for the board (board-view.js). The arithmetic
  * is in funnel.js, pay.js and change.js, shown by *-view.js; CSV, masking and downloads are
  * in ../shared/.
  *
  * A file is read in the browser and never sent. A file with any bad row changes nothing: its
- * problems are listed by row, and the results already shown stay. Nothing is stored. Runs
- * from Material's `document$`, so it also starts after instant navigation. */
+ * problems are listed by row, and the results already shown stay. Only when the visitor ticks
+ * "Keep" are the results (never the file's rows) kept in this browser's storage, for the
+ * board report and the next visit; unticking or "Clear" removes them. Runs from Material's
+ * `document$`, so it also starts after instant navigation. */
 import { download } from "../shared/download.js";
+import { browserStorage, clearStored, writeStored } from "../shared/storage.js";
 import { el } from "./dom.js";
+import { readKeptResults } from "./groups.js";
 
 // Each analysis's page module (render, csv, file), loaded only on its own page.
 const ANALYSES = {
@@ -18,12 +23,25 @@ const ANALYSES = {
 const VIEW_NAMES = { analysis: "for your own analysis", publication: "for publication" };
 
 async function start() {
+  const board = document.getElementById("hub-board");
+  if (board && !board.dataset.starting) {
+    board.dataset.starting = "true";
+    const { startBoard } = await import("./board-view.js");
+    startBoard(board, readConfig());
+    return;
+  }
   const form = document.getElementById("hub-journey");
   if (!form || form.dataset.starting) return;
   form.dataset.starting = "true";
-  const config = JSON.parse(document.getElementById("hub-journey-config").dataset.config);
+  const config = readConfig();
   const { analysis } = await ANALYSES[form.dataset.analysis]();
-  const page = { form, config, analysis, name: form.dataset.analysis, data: null, fileName: "", view: "analysis", reads: 0 };
+  const page = { form, config, analysis, name: form.dataset.analysis, data: null, fileName: "", view: "analysis", reads: 0, keep: false };
+  const stored = readKeptResults(browserStorage(), analysis, config);
+  if (stored.value) Object.assign(page, stored.value, { keep: true });
+  const keep = form.querySelector("#hub-journey-keep");
+  keep.checked = page.keep;
+  keep.closest(".hub-journey__keep").hidden = false;
+  keep.addEventListener("change", () => setKeep(page, keep.checked));
   const view = document.getElementById("hub-journey-view");
   view.hidden = false;
   for (const radio of view.querySelectorAll("input[type=radio]")) {
@@ -31,6 +49,8 @@ async function start() {
     radio.addEventListener("change", () => {
       page.view = radio.value;
       render(page);
+      const saved = save(page);
+      if (saved.problem) say(saved.problem);
     });
   }
   form.querySelector("#hub-journey-file").addEventListener("change", (event) => load(event, page));
@@ -40,7 +60,35 @@ async function start() {
     download(`${page.analysis.file}-${page.view}.csv`, page.analysis.csv(page.config, page.data, page.view));
   });
   render(page);
+  if (stored.value) say(`The results from ${page.fileName} were kept in this browser, as you chose.`);
+  if (stored.problem) say(stored.blocked ? stored.problem : `${stored.problem} Nothing kept is shown; "Clear the results" removes it.`);
   form.dataset.ready = "true";
+}
+
+/** The answer options, groups, benchmark and masking rule the build gives the page. */
+function readConfig() {
+  return JSON.parse(document.getElementById("hub-journey-config").dataset.config);
+}
+
+/** The visitor's choice to keep the results in this browser: ticked, they are saved now and
+ * after each change; unticked, what was kept is removed. */
+function setKeep(page, keep) {
+  page.keep = keep;
+  if (keep) {
+    const saved = save(page);
+    say(saved.problem || (page.data ? "The results are kept in this browser." : "Results you load will be kept in this browser."));
+    return;
+  }
+  const cleared = clearStored(browserStorage(), page.analysis.store.key);
+  say(cleared.problem || "Nothing is kept in this browser now. The results stay on this page until you leave it.");
+}
+
+/** Keep what the page shows, when the visitor chose to: {ok} or {problem} (shared/storage.js's
+ * words, for the caller to say). */
+function save(page) {
+  if (!page.keep || !page.data) return { ok: true };
+  const kept = { fileName: page.fileName, view: page.view, data: page.analysis.keep(page.data) };
+  return writeStored(browserStorage(), page.analysis.store.key, page.analysis.store.version, kept);
 }
 
 async function load(event, page) {
@@ -63,7 +111,8 @@ async function load(event, page) {
   page.data = result.data;
   page.fileName = file.name;
   render(page);
-  say(`Loaded ${result.loaded} from ${file.name}.`);
+  const saved = save(page);
+  say(`Loaded ${result.loaded} from ${file.name}.${saved.problem ? ` ${saved.problem}` : ""}`);
 }
 
 /** The file read in worker.js, so a large file does not freeze the page. */
@@ -85,9 +134,12 @@ function clear(page) {
   page.data = null;
   page.fileName = "";
   page.form.querySelector("#hub-journey-file").value = "";
+  page.keep = false;
+  page.form.querySelector("#hub-journey-keep").checked = false;
+  const cleared = clearStored(browserStorage(), page.analysis.store.key);
   showErrors([]);
   render(page);
-  say("Results cleared.");
+  say(cleared.problem || "Results cleared, here and in this browser's storage.");
 }
 
 function render(page) {

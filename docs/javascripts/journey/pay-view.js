@@ -3,7 +3,7 @@
 import { formatCount, roundTo } from "../shared/numbers.js";
 import { barChart, el, table } from "./dom.js";
 import { REFERENCE_GROUP } from "./groups.js";
-import { applyView, resultsCsv } from "./pay.js";
+import { STORE, applyView, keepData, readState, resultsCsv } from "./pay.js";
 
 const DASH = "\u2013";
 
@@ -65,5 +65,8 @@ export function renderPay(config, results, view) {
 export const analysis = {
   render: renderPay,
   csv: resultsCsv,
+  store: STORE,
+  keep: keepData,
+  readState,
   file: "class-pay-gap",
 };

@@ -5,14 +5,18 @@
 import { firstErrors, parseCsv, readTable, readText, toCsv } from "../shared/csv.js";
 import { suppress } from "../shared/mask.js";
 import { roundTo } from "../shared/numbers.js";
-import { REFERENCE_GROUP, answerLookup, classifiedIds, unknownAnswer } from "./groups.js";
+import { REFERENCE_GROUP, answerLookup, classifiedIds, damaged, isName, readKept, unknownAnswer } from "./groups.js";
 
 export const COLUMNS = ["answer", "hourly_pay"];
 export const LEVEL = "level";
 export const MAX_CHARS = 10000000;
 export const MAX_ROWS = 200000;
 export const MAX_PAY = 10000;
+// What a pay file that is too large should hold instead.
+export const TOO_LARGE = `the page reads up to ${MAX_ROWS.toLocaleString("en-GB")} people, one row each, with the columns answer, hourly_pay and (if you use it) level.`;
 export const BANDS = ["lower", "lower middle", "upper middle", "upper"];
+// Where the results are kept in this browser, when the visitor ticks "Keep" (shared/storage.js).
+export const STORE = { key: "employer-hub:pay-gap", version: 1 };
 export const RESULT_COLUMNS = ["measure", "group", "level", "people", "mean", "median", "mean_gap", "median_gap", "share", "view"];
 
 const MONEY = /^£?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
@@ -37,7 +41,7 @@ export function readPay(text, config) {
   const header = parseCsv(text.slice(0, text.search(/\r?\n|$/) + 2)).rows?.[0]?.cells ?? [];
   const hasLevels = header.some((c) => c.trim().toLowerCase() === LEVEL);
   const columns = hasLevels ? [...COLUMNS, LEVEL] : COLUMNS;
-  const table = readTable(text, { columns, maxChars: MAX_CHARS, maxRows: MAX_ROWS });
+  const table = readTable(text, { columns, maxChars: MAX_CHARS, maxRows: MAX_ROWS, tooLarge: TOO_LARGE });
   if (table.errors) return table;
   const lookup = answerLookup(config);
   const errors = [];
@@ -77,16 +81,21 @@ export function gap(reference, other) {
 export function payByGroup(config, people) {
   const pays = Object.fromEntries(config.groups.map((g) => [g.id, []]));
   for (const p of people) pays[p.group].push(p.pay);
-  const ref = { mean: mean(pays[REFERENCE_GROUP]), median: median(pays[REFERENCE_GROUP]) };
+  return groupPay(config, Object.fromEntries(config.groups.map((g) => [g.id, { people: pays[g.id].length, mean: mean(pays[g.id]), median: median(pays[g.id]) }])));
+}
+
+/** Each group's row from its {people, mean, median}: its label and its gaps to the
+ * professional background. */
+function groupPay(config, stats) {
+  const ref = stats[REFERENCE_GROUP];
   return config.groups.map((g) => {
-    const m = mean(pays[g.id]);
-    const md = median(pays[g.id]);
+    const { people, mean: m, median: md } = stats[g.id];
     const compared = g.classified && g.id !== REFERENCE_GROUP;
     return {
       id: g.id,
       label: g.label,
       classified: g.classified,
-      people: pays[g.id].length,
+      people,
       mean: m,
       median: md,
       meanGap: compared ? gap(ref.mean, m) : null,
@@ -123,10 +132,12 @@ export function quartiles(config, people) {
     });
     start = end;
   }
-  return bands.map((b) => ({
-    ...b,
-    shares: Object.fromEntries(ids.map((id) => [id, b.people ? roundTo((b.counts[id] * 100) / b.people, 1) : null])),
-  }));
+  return bands.map((b) => withShares(ids, b));
+}
+
+/** A quartile {band, people, counts} with each background's share of it (%, one decimal). */
+function withShares(ids, band) {
+  return { ...band, shares: Object.fromEntries(ids.map((id) => [id, band.people ? roundTo((band.counts[id] * 100) / band.people, 1) : null])) };
 }
 
 /** Everything the page shows: by group, quartiles, and (when the file has levels) by level. */
@@ -137,6 +148,72 @@ export function payResults(config, people, hasLevels) {
     for (const name of names) levels.push({ name, groups: payByGroup(config, people.filter((p) => p.level === name)) });
   }
   return { groups: payByGroup(config, people), quartiles: quartiles(config, people), levels };
+}
+
+/** What is kept of the results: each group's people, mean and median pay, each quartile's
+ * people and counts by background, and the same by level. Never the people's rows. */
+export function keepData(results) {
+  const stats = (groups) => Object.fromEntries(groups.map((g) => [g.id, { people: g.people, mean: g.mean, median: g.median }]));
+  return {
+    groups: stats(results.groups),
+    quartiles: results.quartiles.map((b) => ({ people: b.people, counts: b.counts })),
+    levels: results.levels.map((l) => ({ name: l.name, groups: stats(l.groups) })),
+  };
+}
+
+/** The kept results read back like a file, the gaps and shares worked out again:
+ * {value: {data: results, fileName, view}} or {problem}. */
+export function readState(data, config) {
+  return readKept(data, (kept) => {
+    if (!isRecord(kept) || !Array.isArray(kept.quartiles) || !Array.isArray(kept.levels)) return damaged("the results are not pay results");
+    const groups = readGroupStats(config, kept.groups);
+    if (!groups) return damaged("the pay by background is not people and pay");
+    const quarts = readQuartiles(config, kept.quartiles, groups);
+    if (!quarts) return damaged("the pay quartiles do not add up");
+    const levels = [];
+    for (const level of kept.levels) {
+      const stats = isRecord(level) && isName(level.name) ? readGroupStats(config, level.groups) : null;
+      if (!stats) return damaged("a level is not people and pay");
+      levels.push({ name: level.name, groups: stats });
+    }
+    return { value: { groups, quartiles: quarts, levels } };
+  });
+}
+
+/** Kept {groupId: {people, mean, median}} checked (a mean and median for a group of people,
+ * none for an empty one; pay as the file's rule allows), as rows with gaps; or null. */
+function readGroupStats(config, kept) {
+  if (!isRecord(kept)) return null;
+  const stats = {};
+  for (const g of config.groups) {
+    const s = kept[g.id];
+    if (!isRecord(s) || !Number.isInteger(s.people) || s.people < 0) return null;
+    const pay = (v) => (s.people === 0 ? v === null : typeof v === "number" && v > 0 && v <= MAX_PAY);
+    if (!pay(s.mean) || !pay(s.median)) return null;
+    stats[g.id] = { people: s.people, mean: s.mean, median: s.median };
+  }
+  return groupPay(config, stats);
+}
+
+/** Kept quartiles checked: four bands whose people add up to those classified and whose
+ * counts add up to their people; with shares, or null. */
+function readQuartiles(config, kept, groups) {
+  const ids = classifiedIds(config);
+  const classified = groups.filter((g) => g.classified).reduce((sum, g) => sum + g.people, 0);
+  if (kept.length !== BANDS.length) return null;
+  const bands = [];
+  for (const [k, b] of kept.entries()) {
+    if (!isRecord(b) || !Number.isInteger(b.people) || b.people < 0 || !isRecord(b.counts)) return null;
+    const counts = Object.fromEntries(ids.map((id) => [id, b.counts[id]]));
+    if (!Object.values(counts).every((c) => typeof c === "number" && c >= 0)) return null;
+    if (Math.abs(Object.values(counts).reduce((a, c) => a + c, 0) - b.people) > 1e-6) return null;
+    bands.push(withShares(ids, { band: BANDS[k], people: b.people, counts }));
+  }
+  return bands.reduce((sum, b) => sum + b.people, 0) === classified ? bands : null;
+}
+
+function isRecord(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /** The results as a view shows them. "publication" hides a group of fewer people than the

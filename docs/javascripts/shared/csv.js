@@ -106,18 +106,19 @@ function countOutsideQuotes(text, char) {
 
 /** A CSV file read into named columns: {records: [{line, cells: {column: text}}]} or
  * {errors: [...]}, each error naming the row. `columns` must all be in the first row (any
- * order, any case); other columns are ignored. */
-export function readTable(text, { columns, maxChars, maxRows }) {
+ * order, any case); other columns are ignored. `tooLarge` ends the message for a file over
+ * `maxChars` or `maxRows`: what a file of this kind should hold. */
+export function readTable(text, { columns, maxChars, maxRows, tooLarge = "a table of counts is much smaller." }) {
   const fail = (message) => ({ errors: [message] });
   const list = columns.join(", ");
   if (text.length > maxChars) {
-    return fail(`The file is too large (over ${Math.round(maxChars / 1000)} KB): a table of counts is much smaller.`);
+    return fail(`The file is too large (over ${Math.round(maxChars / 1000)} KB): ${tooLarge}`);
   }
   const parsed = parseCsv(text);
   if (parsed.error) return fail(`Row ${parsed.error.line}: ${parsed.error.message}`);
   if (parsed.rows.length === 0) return fail(`The file is empty: it needs the columns ${list}.`);
   if (parsed.rows.length > maxRows + 1) {
-    return fail(`The file has more than ${maxRows} rows: a table of counts is much smaller.`);
+    return fail(`The file has more than ${maxRows} rows: ${tooLarge}`);
   }
   const [header, ...rows] = parsed.rows;
   const names = header.cells.map((c) => c.trim().toLowerCase());

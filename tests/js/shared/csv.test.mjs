@@ -87,6 +87,16 @@ const BAD_TABLES = [
   ["unclosed quote", 'level,answer,count\n"x,y,1\n', 'Row 2: a quoted cell is never closed (a " is missing).'],
 ];
 
+test("readTable ends the too-large message with what a file of its kind holds", () => {
+  const tooLarge = "a pay file of up to 3 people is smaller.";
+  assert.deepEqual(readTable("level,answer,count\n" + "x,y,1\n".repeat(200), { ...LIMITS, tooLarge }), {
+    errors: ["The file is too large (over 1 KB): a pay file of up to 3 people is smaller."],
+  });
+  assert.deepEqual(readTable("level,answer,count\n" + "x,y,1\n".repeat(4), { ...LIMITS, tooLarge }), {
+    errors: ["The file has more than 3 rows: a pay file of up to 3 people is smaller."],
+  });
+});
+
 for (const [name, text, error] of BAD_TABLES) {
   test(`readTable refuses a file: ${name}`, () => {
     assert.deepEqual(readTable(text, LIMITS), { errors: [error] });
