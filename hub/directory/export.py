@@ -56,7 +56,7 @@ def to_json(organisations: Sequence[Organisation], vocab: Vocab) -> str:
 
 def to_filter_index(organisations: Sequence[Organisation], vocab: Vocab) -> str:
     """The compact data the directory's script filters: one array per organisation, read by
-    docs/javascripts/directory/filter.js (`prepare`), fetched once when a visitor filters.
+    docs/javascripts/directory/logic.js (`prepare`), fetched once when a visitor filters.
 
     [slug, name, summary, type, support, where, places, areas it works in, areas it reaches as
     part of wider work, stages, elements, sectors]; the labels the script prints and searches;

@@ -48,7 +48,7 @@ def filtered(**filters: str) -> tuple[list[str], list[str]]:
 
 
 def status_text(near: int, wider: int = 0, region: str = "") -> str:
-    """What the status line says of these counts, as docs/javascripts/directory/filter.js words it."""
+    """What the status line says of these counts, as docs/javascripts/directory/logic.js words it."""
     total, count = len(ORGS), near + wider
     if count == 0:
         return "No organisations match these filters."

@@ -1,5 +1,5 @@
 /* Compare your workforce: the page's DOM code. The arithmetic, files and stored state are in
- * calc.js; numbers, storage and downloads in ../shared/.
+ * logic.js; numbers, storage and downloads in ../shared/.
  *
  * The build renders the form (one field per answer option, labelled with its own words) and
  * its data-config; this module reads the fields as they are typed, keeps them in
@@ -21,7 +21,7 @@ import {
   readState,
   resultsCsv,
   summarise,
-} from "./calc.js";
+} from "./logic.js";
 
 const VIEW_NAMES = { analysis: "for your own analysis", publication: "for publication" };
 

@@ -11,7 +11,7 @@
  * steps through earlier views. The count is announced in a status region.
  */
 import { jsonOnce } from "../shared/fetch.js";
-import * as filter from "./filter.js";
+import * as filter from "./logic.js";
 import { stemmer } from "./stemmer.js";
 
 const DATA_URL = new URL("../../organisations/filter.json", import.meta.url);

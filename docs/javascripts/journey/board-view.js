@@ -3,7 +3,7 @@
  * action plan's progress), shows the sections the visitor chooses in the view they choose
  * (for publication first) and prints. It sends nothing: the one request it makes is for the
  * plan's actions file, the same file the plan page reads. */
-import { STORE as WORKFORCE, readState as readWorkforce } from "../compare/calc.js";
+import { STORE as WORKFORCE, readState as readWorkforce } from "../compare/logic.js";
 import * as plan from "../plan/logic.js";
 import { jsonOnce } from "../shared/fetch.js";
 import { formatCount, signed } from "../shared/numbers.js";

@@ -1,8 +1,8 @@
 /* The report for the board: what this browser keeps from the calculator, the three analyses
  * and the action plan, gathered for one printed page. Each part is read by its own module
- * (compare/calc.js, the analyses' readState, plan/logic.js); this one decides what each
+ * (compare/logic.js, the analyses' readState, plan/logic.js); this one decides what each
  * section shows. Pure functions, no DOM. */
-import { applyView, levelResults, readFields, summarise } from "../compare/calc.js";
+import { applyView, levelResults, readFields, summarise } from "../compare/logic.js";
 import { counts, describe, stage, summaryRows } from "../plan/logic.js";
 
 // The report's sections in the order they print: the page that fills each, relative to the

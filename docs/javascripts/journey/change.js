@@ -2,7 +2,7 @@
  * gives a round's headcount), grouped into backgrounds; each round's shares and response
  * rate, the change in points between rounds and from first to last, and whether a change is
  * large enough to read anything into. The two views and the results CSV. Pure functions. */
-import { responseRate } from "../compare/calc.js";
+import { responseRate } from "../compare/logic.js";
 import { firstErrors, toCsv } from "../shared/csv.js";
 import { parseCount } from "../shared/numbers.js";
 import { classifiedIds, damaged, emptyCounts, hideSmallCounts, readKept, readKeptRows, readKeyedCounts, shares } from "./groups.js";

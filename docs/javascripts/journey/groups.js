@@ -1,7 +1,7 @@
 /* The employee journey's analyses (hiring funnel, class pay gap): the grouping of answers into
  * backgrounds, as the calculator groups them, from the build's config (data/measurement.yml,
  * read by option id). Pure functions, no DOM. */
-import { VIEWS } from "../compare/calc.js";
+import { VIEWS } from "../compare/logic.js";
 import { firstErrors, readTable, readText } from "../shared/csv.js";
 import { suppress } from "../shared/mask.js";
 import { parseCount, roundTo } from "../shared/numbers.js";

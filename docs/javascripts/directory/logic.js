@@ -1,7 +1,7 @@
 /* Find an organisation: the pure logic (URL state, search words, matching, what the page says).
  *
  * Nothing here touches the page or the network, so tests call every function directly
- * (tests/js/directory/filter.test.mjs, with Node's runner). The data is organisations/filter.json
+ * (tests/js/directory/logic.test.mjs, with Node's runner). The data is organisations/filter.json
  * (hub.directory.export.to_filter_index):
  *   { labels: { regions, stages, support, organisation_types },
  *     areas: { id: [how a sentence names it, [areas around it, nearest first]] },

@@ -1,10 +1,10 @@
-// The directory's pure functions (docs/javascripts/directory/filter.js), with Node's own runner:
+// The directory's pure functions (docs/javascripts/directory/logic.js), with Node's own runner:
 // node --test tests/js/
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { stemmer } from "stemmer";
 
-import * as filter from "../../../docs/javascripts/directory/filter.js";
+import * as filter from "../../../docs/javascripts/directory/logic.js";
 
 // A small directory in the shape of organisations/filter.json (to_filter_index).
 const DATA = {

@@ -1,4 +1,4 @@
-// docs/javascripts/compare/calc.js: the calculator's arithmetic, views, files and stored state,
+// docs/javascripts/compare/logic.js: the calculator's arithmetic, views, files and stored state,
 // worked by hand. The config is the build's, with test wording for the options (by id).
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -14,7 +14,7 @@ import {
   resultRows,
   resultsCsv,
   summarise,
-} from "../../../docs/javascripts/compare/calc.js";
+} from "../../../docs/javascripts/compare/logic.js";
 
 const fixture = (path) => readFileSync(new URL(path, import.meta.url), "utf8");
 const config = JSON.parse(fixture("../fixtures/compare-config.json"));
