@@ -178,7 +178,10 @@ def test_the_analysts_journey(sized_page, site_url: str, tmp_path: Path) -> None
     assert page.get_attribute("#hub-count-technical", "aria-invalid") is None
     assert rows(page, ".hub-compare-table")[:3] == ANALYST_TABLE
     assert rows(page, ".hub-compare-levels") == LEVELS_ANALYSIS
-    # Back to the page after a reload: everything still there.
+    # Nothing is kept until the analyst chooses to keep it; then a reload loses nothing.
+    assert page.evaluate(f"() => localStorage.getItem('{STORE}')") is None
+    page.check("#hub-compare-keep")
+    expect(page.locator("#hub-compare-messages")).to_have_text("Your numbers are kept in this browser.")
     page.reload()
     page.wait_for_selector("#hub-compare[data-ready]")
     assert {name: page.input_value(f"#hub-count-{name}") for name in ANALYST} == ANALYST
@@ -263,7 +266,8 @@ def test_two_views_and_their_downloads(page, tmp_path: Path) -> None:
     assert not [row for row in published if row["measure"] == "answer"]
     senior = next(r for r in published if r["measure"] == "level share" and r["level"] == "Senior")
     assert (senior["count"], senior["share"], senior["ratio"]) == ("fewer than 10", "withheld", "withheld")
-    # The choice survives a reload, and the analysis view shows every number again.
+    # Kept, the choice survives a reload, and the analysis view shows every number again.
+    page.check("#hub-compare-keep")
     page.reload()
     page.wait_for_selector("#hub-compare[data-ready]")
     assert page.is_checked("#hub-view-publication")
@@ -411,6 +415,7 @@ def test_numbers_kept_under_the_old_key_come_back_and_move_to_the_new_one(page) 
     assert page.input_value("#hub-count-professional") == "120"
     assert rows(page, ".hub-compare-levels")[0][:4] == ["Entry", "100", "40", "40%"]
     expect(page.locator("#hub-compare-messages")).to_be_empty()
+    expect(page.locator("#hub-compare-keep")).to_be_checked()  # kept before the page asked: still kept
     stored = page.evaluate(
         "() => [localStorage.getItem('hub-compare'), localStorage.getItem('employer-hub:compare')]"
     )
@@ -434,6 +439,41 @@ def test_stored_counts_kept_as_text_are_read_as_numbers(page) -> None:
     assert rows(page, ".hub-compare-levels")[0][:4] == ["Entry", "1,212", "1,200", "99%"]
 
 
+def test_numbers_are_kept_only_while_the_visitor_ticks_keep(page) -> None:
+    open_page(page)
+    keep = page.locator("#hub-compare-keep")
+    expect(keep).not_to_be_checked()
+    expect(page.get_by_label("Keep these numbers in this browser (for the board report and your next visit)")).to_be_visible()
+    fill(page, {"professional": "120", "clerical": "40"})
+    page.set_input_files("#hub-levels-file", SAMPLE)
+    expect(page.locator("#hub-compare-messages")).to_have_text("Loaded 3 levels from sample-levels.csv.")
+    assert page.evaluate("() => Object.keys(localStorage)") == []
+    page.reload()
+    page.wait_for_selector("#hub-compare[data-ready]")
+    assert page.input_value("#hub-count-professional") == ""  # not kept: gone, as the page said
+    # Ticked: what is on the page is kept at once and after each change, and comes back.
+    fill(page, {"professional": "120"})
+    keep.check()
+    fill(page, {"clerical": "40"})
+    page.reload()
+    page.wait_for_selector("#hub-compare[data-ready]")
+    expect(keep).to_be_checked()
+    assert (page.input_value("#hub-count-professional"), page.input_value("#hub-count-clerical")) == ("120", "40")
+    # Unticked: removed from the browser, still on the page until the visitor leaves it.
+    keep.uncheck()
+    expect(page.locator("#hub-compare-messages")).to_have_text(
+        "Nothing is kept in this browser now. The numbers stay on this page until you leave it."
+    )
+    assert page.evaluate("() => Object.keys(localStorage)") == []
+    assert page.input_value("#hub-count-professional") == "120"
+    # Clear empties the page and unticks the box.
+    keep.check()
+    page.click("#hub-compare-clear")
+    expect(keep).not_to_be_checked()
+    assert page.evaluate("() => Object.keys(localStorage)") == []
+    assert page.errors == []
+
+
 REFUSE_SAVES = """
 Storage.prototype.setItem = function () {
   throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -444,6 +484,10 @@ Storage.prototype.setItem = function () {
 def test_a_save_the_browser_refuses_is_reported(page) -> None:
     page.add_init_script(REFUSE_SAVES)
     open_page(page)
+    page.check("#hub-compare-keep")
+    expect(page.locator("#hub-compare-messages")).to_have_text(
+        "This browser's storage for the site is full, so this was not saved: it will be gone after a reload."
+    )
     fill(page, {"professional": "120"})
     expect(page.locator("#hub-compare-messages")).to_have_text(
         "This browser's storage for the site is full, so this was not saved: it will be gone after a reload."
@@ -476,10 +520,15 @@ def test_keyboard_only(page) -> None:
     for _ in range(4):
         reached.append(page.evaluate("() => document.activeElement.id || document.activeElement.textContent"))
         page.keyboard.press("Tab")
-    assert reached == ["Full results", "sample file (CSV)", "hub-levels-file", "hub-compare-clear"]
+    assert reached == ["Full results", "sample file (CSV)", "hub-levels-file", "hub-compare-keep"]
     page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Space")  # tick "Keep"
+    expect(page.locator("#hub-compare-keep")).to_be_checked()
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "hub-compare-clear"
     page.keyboard.press("Enter")
     assert page.input_value("#hub-count-professional") == ""
+    expect(page.locator("#hub-compare-keep")).not_to_be_checked()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

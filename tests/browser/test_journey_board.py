@@ -177,10 +177,11 @@ def test_a_damaged_kept_value_gives_a_message_and_is_not_shown(page, value: str,
 
 
 def keep_everything(page, tmp_path: Path, action: dict) -> None:
-    """As the person does: type counts into the calculator, load and keep each analysis, tick
-    an action of the plan on its page."""
+    """As the person does: keep and type counts in the calculator, keep and load each analysis,
+    tick an action of the plan on its page."""
     page.goto("strategy/data/compare/")
     page.wait_for_selector("#hub-compare[data-ready]")
+    page.check("#hub-compare-keep")
     for name, value in ANALYST.items():
         page.fill(f"#hub-count-{name}", value)
     for path, file in (

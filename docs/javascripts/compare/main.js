@@ -3,7 +3,7 @@
  *
  * The build renders the form (one field per answer option, labelled with its own words) and
  * its data-config; this module reads the fields as they are typed, keeps them in
- * localStorage (never sent anywhere), and writes the results, the chart and the tables. A
+ * localStorage only when the visitor ticks "Keep" (never sent anywhere), and writes the results, the chart and the tables. A
  * field it cannot read is named at the field and in the summary at the top of the form, and
  * no result is shown until it is fixed. It runs from Material's `document$`, so it also
  * starts after instant navigation.
@@ -29,13 +29,20 @@ function start() {
   const form = document.getElementById("hub-compare");
   if (!form || form.dataset.ready) return;
   const config = JSON.parse(form.dataset.config);
-  const page = { form, config, state: emptyState(), notSaved: "" };
+  const page = { form, config, state: emptyState(), notSaved: "", keep: false };
   const stored = readStored(browserStorage(), STORE.key, {
     version: STORE.version,
     read: (data) => readState(data, config),
     migrate: { [STORE.older]: (old) => ({ ...old, version: STORE.version }) },
   });
   if (stored.value) page.state = stored.value;
+  // Kept only when the visitor chose to; numbers kept before the page asked stay kept, with
+  // the box ticked, until the visitor unticks it.
+  page.keep = Boolean(stored.value);
+  const keep = form.querySelector("#hub-compare-keep");
+  keep.checked = page.keep;
+  keep.closest(".hub-keep").hidden = false;
+  keep.addEventListener("change", () => setKeep(page, keep.checked));
   for (const input of fields(form)) {
     input.value = page.state.fields[input.name] ?? "";
     input.addEventListener("input", () => {
@@ -78,9 +85,27 @@ function fields(form) {
   return form.querySelectorAll(".hub-compare__counts input[type=text]");
 }
 
-/** Keep the state in this browser. A refusal is said once (with `done`, what was just done,
- * when there is one), and so is the first save that works after it. */
+/** The visitor's choice to keep the numbers in this browser: ticked, they are saved now and
+ * after each change; unticked, what was kept is removed (the numbers stay on the page). */
+function setKeep(page, keep) {
+  page.keep = keep;
+  page.notSaved = "";
+  if (keep) {
+    save(page);
+    if (!page.notSaved) say("Your numbers are kept in this browser.");
+    return;
+  }
+  const cleared = clearStored(browserStorage(), STORE.key, STORE.older);
+  say(cleared.problem || "Nothing is kept in this browser now. The numbers stay on this page until you leave it.");
+}
+
+/** Keep the state in this browser, when the visitor chose to. A refusal is said once (with
+ * `done`, what was just done, when there is one), and so is the first save that works after it. */
 function save(page, done = "") {
+  if (!page.keep) {
+    if (done) say(done);
+    return;
+  }
   const result = writeStored(browserStorage(), STORE.key, STORE.version, page.state);
   if (result.problem && (done || page.notSaved !== result.problem)) say(done ? `${done} ${result.problem}` : result.problem);
   else if (done) say(done);
@@ -94,6 +119,8 @@ function clear(page) {
   page.state = { ...emptyState(), view: page.state.view };
   const cleared = clearStored(browserStorage(), STORE.key, STORE.older);
   page.notSaved = "";
+  page.keep = false;
+  page.form.querySelector("#hub-compare-keep").checked = false;
   render(page);
   say(cleared.problem || "All numbers cleared, here and in this browser's storage.");
 }

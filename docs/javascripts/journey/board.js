@@ -8,7 +8,7 @@ import { counts, describe, stage, summaryRows } from "../plan/logic.js";
 // The report's sections in the order they print: the page that fills each, relative to the
 // report (strategy/data/board-report/), and what the visitor does there.
 export const SECTIONS = [
-  { id: "workforce", title: "Your workforce", page: "Compare your workforce", href: "../compare/", fill: "Type your counts there: that page keeps them in this browser." },
+  { id: "workforce", title: "Your workforce", page: "Compare your workforce", href: "../compare/", fill: "Type your counts there and tick \"Keep these numbers in this browser\"." },
   { id: "change", title: "Change over time", page: "Change over time", href: "../change/", fill: 'Load your file there and tick "Keep these results in this browser".' },
   { id: "funnel", title: "Your hiring funnel", page: "Your hiring funnel", href: "../funnel/", fill: 'Load your file there and tick "Keep these results in this browser".' },
   { id: "pay", title: "Your class pay gap", page: "Your class pay gap", href: "../pay-gap/", fill: 'Load your file there and tick "Keep these results in this browser".' },

@@ -40,7 +40,7 @@ async function start() {
   if (stored.value) Object.assign(page, stored.value, { keep: true });
   const keep = form.querySelector("#hub-journey-keep");
   keep.checked = page.keep;
-  keep.closest(".hub-journey__keep").hidden = false;
+  keep.closest(".hub-keep").hidden = false;
   keep.addEventListener("change", () => setKeep(page, keep.checked));
   const view = document.getElementById("hub-journey-view");
   view.hidden = false;
