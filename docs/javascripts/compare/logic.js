@@ -256,7 +256,7 @@ export function readLevelsCsv(text, config) {
   const seen = new Map();
   for (const { line, cells } of table.records) {
     const level = readText(cells.level);
-    const id = lookup(cells.answer);
+    const id = lookup(cells.answer)?.id ?? null;
     const count = parseCount(cells.count);
     const problem =
       (cells.level === "" && "the level is empty.") ||
@@ -298,7 +298,7 @@ export function readResultsCsv(text, config) {
   for (const { line, cells } of table.records) {
     if (cells.measure !== "answer" && !(cells.measure === HEADCOUNT && cells.level === "")) continue;
     const count = parseCount(cells.count);
-    const id = cells.measure === HEADCOUNT ? HEADCOUNT : lookup(cells.group);
+    const id = cells.measure === HEADCOUNT ? HEADCOUNT : (lookup(cells.group)?.id ?? null);
     const level = readText(cells.level);
     const problem =
       (id === null && unknownAnswer(cells.group)) ||
@@ -321,16 +321,23 @@ export function readResultsCsv(text, config) {
   return { kind: "results", fields, levels: [...levels.values()] };
 }
 
-function answerLookup(config) {
-  const byText = new Map();
+/** A function from a file's answer cell (an option's id or its exact words, any case) to
+ * {id, group}, or null when it is not an option. Every page tool that reads answers from a
+ * file (this calculator and the journey's analyses) reads them with this one. */
+export function answerLookup(config) {
+  const byKey = new Map();
   for (const o of config.options) {
-    byText.set(o.id.toLowerCase(), o.id);
-    byText.set(o.text.trim().toLowerCase(), o.id);
+    byKey.set(o.id.toLowerCase(), o);
+    byKey.set(o.text.trim().toLowerCase(), o);
   }
-  return (answer) => byText.get(answer.trim().toLowerCase()) ?? null;
+  return (answer) => {
+    const option = byKey.get(answer.trim().toLowerCase());
+    return option ? { id: option.id, group: option.group } : null;
+  };
 }
 
-function unknownAnswer(answer) {
+/** What a file's row says when its answer is not an option. */
+export function unknownAnswer(answer) {
   return `"${answer}" is not one of the answer options: give an option's id (for example professional) or its exact words.`;
 }
 

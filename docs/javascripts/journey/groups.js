@@ -1,7 +1,7 @@
 /* The employee journey's analyses (hiring funnel, class pay gap): the grouping of answers into
  * backgrounds, as the calculator groups them, from the build's config (data/measurement.yml,
  * read by option id). Pure functions, no DOM. */
-import { VIEWS } from "../compare/logic.js";
+import { VIEWS, answerLookup, unknownAnswer } from "../compare/logic.js";
 import { firstErrors, readTable, readText } from "../shared/csv.js";
 import { suppress } from "../shared/mask.js";
 import { parseCount, roundTo } from "../shared/numbers.js";
@@ -11,25 +11,6 @@ import { readStored } from "../shared/storage.js";
 export const REFERENCE_GROUP = "professional";
 // The longest name a kept value may hold (a file's, a stage's, a round's, a level's).
 const MAX_NAME = 1000;
-
-/** A function from a file's answer cell (an option's id or its exact words, any case) to
- * {id, group}, or null when it is not an option. */
-export function answerLookup(config) {
-  const byKey = new Map();
-  for (const o of config.options) {
-    byKey.set(o.id.toLowerCase(), o);
-    byKey.set(o.text.trim().toLowerCase(), o);
-  }
-  return (answer) => {
-    const option = byKey.get(answer.trim().toLowerCase());
-    return option ? { id: option.id, group: option.group } : null;
-  };
-}
-
-/** What a file's row says when its answer is not an option. */
-export function unknownAnswer(answer) {
-  return `"${answer}" is not one of the answer options: give an option's id (for example professional) or its exact words.`;
-}
 
 /** The groups, each with an empty count: {groupId: 0}. */
 export function emptyCounts(config) {

@@ -5,7 +5,8 @@
 import { firstErrors, parseCsv, readTable, readText, toCsv } from "../shared/csv.js";
 import { suppress } from "../shared/mask.js";
 import { roundTo } from "../shared/numbers.js";
-import { REFERENCE_GROUP, answerLookup, classifiedIds, damaged, isName, readKept, unknownAnswer } from "./groups.js";
+import { answerLookup, unknownAnswer } from "../compare/logic.js";
+import { REFERENCE_GROUP, classifiedIds, damaged, isName, readKept } from "./groups.js";
 
 export const COLUMNS = ["answer", "hourly_pay"];
 export const LEVEL = "level";
