@@ -231,34 +231,38 @@ def test_a_bad_funnel_file_says_why_and_changes_nothing(
     assert rows(page, ".hub-journey-people") == before
 
 
-def test_a_50_mb_file_is_refused_without_reading_it_into_the_results(page, tmp_path: Path) -> None:
-    open_page(page, FUNNEL)
+TOO_LARGE = [
+    (
+        FUNNEL,
+        "stage,answer,count\n",
+        "applied,routine,1\n",
+        50_000_000,
+        "The file is too large (over 5000 KB): a table of counts is much smaller.",
+    ),
+    (
+        PAY,
+        "answer,hourly_pay\n",
+        "routine,12.50\n",
+        11_000_000,
+        "The file is too large (over 10000 KB): the page reads up to 200,000 people, one row each,"
+        " with the columns answer, hourly_pay and (if you use it) level.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("path", "header", "line", "size", "message"), TOO_LARGE, ids=["funnel-50mb", "pay-11mb"])
+def test_a_file_too_large_is_refused_with_words_that_fit_its_page(
+    page, tmp_path: Path, path: str, header: str, line: str, size: int, message: str
+) -> None:
+    """Refused before it is read into the results; each page says what its file should hold."""
+    open_page(page, path)
     big = tmp_path / "big.csv"
     with big.open("w", encoding="utf-8") as handle:
-        handle.write("stage,answer,count\n")
-        line = "applied,routine,1\n"
-        handle.write(line * (50_000_000 // len(line)))
+        handle.write(header)
+        handle.write(line * (size // len(line)))
     load(page, big)
-    expect(page.locator("#hub-journey-errors li")).to_have_text(
-        ["The file is too large (over 5000 KB): a table of counts is much smaller."]
-    )
+    expect(page.locator("#hub-journey-errors li")).to_have_text([message])
     expect(page.locator("#hub-journey-download")).to_be_disabled()
-
-
-def test_a_pay_file_too_large_says_what_a_pay_file_holds(page, tmp_path: Path) -> None:
-    open_page(page, PAY)
-    big = tmp_path / "pay-big.csv"
-    with big.open("w", encoding="utf-8") as handle:
-        handle.write("answer,hourly_pay\n")
-        line = "routine,12.50\n"
-        handle.write(line * (11_000_000 // len(line)))
-    load(page, big)
-    expect(page.locator("#hub-journey-errors li")).to_have_text(
-        [
-            "The file is too large (over 10000 KB): the page reads up to 200,000 people, one row each,"
-            " with the columns answer, hourly_pay and (if you use it) level."
-        ]
-    )
 
 
 def test_the_pay_analysts_journey(sized_page, site_url: str, tmp_path: Path) -> None:
