@@ -1,6 +1,7 @@
 """Benchmarks that print figures: `make bench`. No pass or fail; nothing here is committed.
 
-The benchmarks live in hub/dev/bench.py; this is their command line.
+The benchmarks live in hub/dev/bench/ (a module per subject, BENCHMARKS in its __init__);
+this is their command line.
 
     python scripts/bench.py                              # every benchmark
     python scripts/bench.py --only directory-filter      # one (repeat --only for more)

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from hub.dev import sitebuild
-from hub.dev.browser import CHROMIUM_ARGS, chromium_path
+from hub.dev.browser import chromium, chromium_path
 from hub.dev.preview import serve_static
 from tests.project import PROJECT, ROOT
 
@@ -92,17 +92,12 @@ def site_url(build: Build) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """One headless Chromium for the session. Under CI a missing browser is a failure."""
-    # Playwright is in requirements-dev.txt, so it is always there under `make test`; the
-    # import stays explicit so that a broken install fails loudly rather than skipping.
-    from playwright import sync_api
-
-    executable = chromium_path()
-    if executable is None and os.environ.get("CI"):
+    # Playwright is in requirements-dev.txt, so it is always there under `make test`; a broken
+    # install fails loudly (an ImportError) rather than skipping.
+    if chromium_path() is None and os.environ.get("CI"):
         pytest.fail("CI must run the browser tests, but no Chromium was found at /usr/bin/chromium")
-    with sync_api.sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture

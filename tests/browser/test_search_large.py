@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from hub.dev.bench import write_scratch_project
 from hub.dev.preview import serve_static
+from hub.dev.scratch import write_scratch_project
 from hub.dev.synthetic import directory_with_extra
 from hub.search.pages import GROUPS
 from tests.browser.search_table import EXCERPTS, QUERIES, SHOWN_GROUPS, check_row

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from hub.dev.bench import GENERATED_NAV_PAGE, write_scratch_project
+from hub.dev.scratch import GENERATED_NAV_PAGE, write_scratch_project
 from hub.dev.synthetic import directory_with_extra
 from tests.project import PROJECT, ROOT, VOCAB
 
