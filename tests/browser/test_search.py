@@ -4,7 +4,9 @@ opens, moves, chooses, shows more and closes, with no axe violation."""
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
 
 import pytest
 
@@ -12,6 +14,7 @@ from hub.search.pages import GROUPS
 from tests.browser.axe import axe_violations
 from tests.browser.navigation import MARK_CONTAINER, NEW_CONTAINER
 from tests.browser.search_table import EXCERPTS, QUERIES, SHOWN_GROUPS, check_row
+from tests.project import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -46,6 +49,19 @@ def search(page, query: str) -> list[str]:
 
 
 URL = re.compile(r"https?://|www\.")
+
+
+def test_the_page_shows_the_groups_the_build_files_pages_under_in_the_same_order() -> None:
+    """logic.js's GROUPS (the order the page shows) are hub/search/pages.py's, id for id; the rest
+    of logic.js is tested under Node (tests/js/search/logic.test.mjs)."""
+    script = (
+        "const m = await import('./docs/javascripts/search/logic.js');"
+        "console.log(JSON.stringify(m.GROUPS.map(g => g.id)));"
+    )
+    proc = subprocess.run(
+        ["node", "--input-type=module", "-e", script], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert tuple(json.loads(proc.stdout)) == GROUPS
 
 
 @pytest.mark.parametrize(("query", "group", "expected"), QUERIES, ids=[q for q, _, _ in QUERIES])
