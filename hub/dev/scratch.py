@@ -14,10 +14,13 @@ from pathlib import Path
 import yaml
 
 from hub.core.paths import Project
-from hub.dev.synthetic import write_posts
+from hub.core.vocab import Vocabularies
+from hub.dev.synthetic import directory_with_extra, write_posts
 
 # The page our directory hook generates; stock Material has no such page, so its nav drops it.
 GENERATED_NAV_PAGE = "organisations/index.md"
+# The large site the tests and `make bench` measure: synthetic posts and organisations added.
+LARGE_POSTS, LARGE_ORGANISATIONS = 1000, 5000
 
 
 def scratch_env(cache: Path, orgs: Path | None = None) -> dict[str, str]:
@@ -27,6 +30,19 @@ def scratch_env(cache: Path, orgs: Path | None = None) -> dict[str, str]:
     if orgs is not None:
         env["HUB_ORGANISATIONS_DIR"] = str(orgs)
     return env
+
+
+def write_large_project(real: Project, folder: Path, vocab: Vocabularies, *, posts: int, orgs: int) -> Path:
+    """The large site's project in `folder`: the real one with `posts` synthetic posts and `orgs`
+    synthetic organisations added (beside it, in `folder/organisations`); return its mkdocs.yml.
+    Build it with `scratch_env(cache, large_organisations(folder))`."""
+    extra = directory_with_extra(large_organisations(folder), real.organisations, orgs, vocab)
+    return write_scratch_project(real, folder / "project", hooks=True, posts=posts, orgs=extra) / "mkdocs.yml"
+
+
+def large_organisations(folder: Path) -> Path:
+    """Where `write_large_project` writes the large site's organisations."""
+    return folder / "organisations"
 
 
 def write_scratch_project(

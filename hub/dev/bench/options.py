@@ -8,7 +8,7 @@ from pathlib import Path
 
 from hub.core.paths import Project
 from hub.core.vocab import Vocabularies, load_vocabularies
-from hub.dev.scratch import scratch_env, write_scratch_project
+from hub.dev.scratch import LARGE_POSTS, scratch_env, write_scratch_project
 from hub.dev.sitebuild import build_or_raise
 from hub.dev.synthetic import directory_with_extra
 
@@ -20,7 +20,7 @@ class Options:
     project: Project
     orgs: int
     scratch: Path
-    posts: int = 1000
+    posts: int = LARGE_POSTS
     cache: dict[str, object] = field(default_factory=dict)
 
     @property
