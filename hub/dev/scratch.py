@@ -55,7 +55,8 @@ def write_scratch_project(
     theme: dict[str, object] | None = None,
     site_url: str | None = None,
 ) -> Path:
-    """A project in `folder` built from the real one: its own docs/ copy, the rest linked.
+    """A project in `folder` built from the real one: its own docs/ copy, the rest linked
+    (data, templates, hooks, snippets, Node modules, netlify.toml).
 
     Its mkdocs.yml INHERITs the real one. Stock Material gets the same Markdown: our page
     templates dropped from front matter, the organisation pages our hook generates written
@@ -66,6 +67,9 @@ def write_scratch_project(
     # hooks/cms.py copies the editor's bundle from the project's node_modules.
     for own in ("data", "overrides", "hooks", "includes", "node_modules"):
         (folder / own).symlink_to(real.root / own, target_is_directory=True)
+    # hooks/deploy.py turns netlify.toml's redirects into `_headers` rules: without it, a scratch
+    # build's headers would not be the real site's.
+    (folder / "netlify.toml").symlink_to(real.netlify_toml)
     write_posts(folder / "docs" / "blog" / "posts", posts)
     config: dict[str, object] = {"INHERIT": str(real.config_file), "watch": []}
     if not hooks:
