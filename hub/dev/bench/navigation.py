@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import re
-import socket
 import statistics
 import time
 from dataclasses import dataclass
@@ -14,7 +13,7 @@ from pathlib import Path
 from hub.deploy.csp import SITEMAP
 from hub.dev.bench.options import Options
 from hub.dev.browser import chromium
-from hub.dev.preview import base_url, serve_like_host
+from hub.dev.preview import base_url, free_port, serve_like_host
 from hub.dev.scratch import read_config, scratch_env, write_scratch_project
 from hub.dev.sitebuild import build_or_raise
 
@@ -40,7 +39,7 @@ def bench_navigation(opts: Options) -> list[str]:
             # Material matches links against sitemap.xml by protocol and host but keeps the port
             # of the sitemap's URLs: built for another address, every click is a full page load.
             # So each site is built for the address it is then served at.
-            port = _free_port()
+            port = free_port()
             site = opts.scratch / f"site-nav-{instant}-{posts}"
             kept = [f for f in features if instant or f != "navigation.instant"]
             project = opts.scratch / f"project-nav-{instant}-{posts}"
@@ -81,13 +80,6 @@ class Step:
     sitemaps: int
     same_page: bool
     blocking_ms: float
-
-
-def _free_port() -> int:
-    """A port on 127.0.0.1 that is free now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _journey(site: Path, netlify_toml: Path, port: int) -> list[Step]:
