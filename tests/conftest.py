@@ -118,17 +118,22 @@ def browser() -> Iterator[object]:
         yield launched
 
 
-@pytest.fixture
-def page(browser, site_url: str) -> Iterator[object]:
-    """A fresh browser page; console errors and page errors are collected on `page.errors`."""
-    context = browser.new_context(base_url=site_url)
+def collecting_page(context: object) -> object:
+    """A new page of `context` whose console errors and page errors are collected on `page.errors`."""
     new_page = context.new_page()
     errors: list[str] = []
     new_page.on("pageerror", lambda exc: errors.append(f"pageerror: {exc}"))
     new_page.on("console", lambda msg: errors.append(f"console: {msg.text}") if msg.type == "error" else None)
     new_page.errors = errors
     new_page.set_default_timeout(15_000)
-    yield new_page
+    return new_page
+
+
+@pytest.fixture
+def page(browser, site_url: str) -> Iterator[object]:
+    """A fresh browser page; console errors and page errors are collected on `page.errors`."""
+    context = browser.new_context(base_url=site_url)
+    yield collecting_page(context)
     context.close()
 
 
