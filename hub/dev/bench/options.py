@@ -44,12 +44,28 @@ class Options:
         env = scratch_env(self.scratch / "cache", organisations)
         return build_or_raise(self.project.config_file, dest, env, strict=False).seconds
 
-    def timed_project_build(self, dest: Path, *, hooks: bool, posts: int, orgs: Path | None) -> float:
-        """Seconds to build a scratch copy of docs/ (plus `posts` synthetic posts), ours or stock."""
-        project = self.scratch / f"project-{'ours' if hooks else 'stock'}-{posts}-{bool(orgs)}"
+    def project_site(self, *, hooks: bool, large: bool) -> Path:
+        """Where the scratch project's site is built: one folder per kind (ours or stock Material)
+        and size (real or large), so a benchmark uses a site another one has built."""
+        return self.scratch / f"site-{'ours' if hooks else 'stock'}-{'large' if large else 'real'}"
+
+    def built_project_site(self, *, hooks: bool, large: bool) -> Path:
+        """That site, built now unless a benchmark has built it already."""
+        site = self.project_site(hooks=hooks, large=large)
+        if not (site / "index.html").is_file():
+            self.timed_project_build(hooks=hooks, large=large)
+        return site
+
+    def timed_project_build(self, *, hooks: bool, large: bool) -> float:
+        """Seconds to build a scratch copy of docs/, ours or stock Material: the real site, or the
+        large one (N synthetic posts and the synthetic organisations). Stock Material gets the
+        same organisations, as Markdown pages."""
+        posts, orgs = (self.posts, self.synthetic_folder()) if large else (0, self.project.organisations)
+        project = self.scratch / f"project-{'ours' if hooks else 'stock'}-{'large' if large else 'real'}"
         if not project.exists():
             write_scratch_project(self.project, project, hooks=hooks, posts=posts, orgs=orgs)
         env = scratch_env(self.scratch / "cache", orgs)
+        dest = self.project_site(hooks=hooks, large=large)
         return build_or_raise(project / "mkdocs.yml", dest, env, strict=False).seconds
 
 

@@ -39,29 +39,25 @@ def page_types(site: Path, *, stock: bool = False) -> dict[str, str]:
 
 def bench_page_weight(opts: Options) -> list[str]:
     """First-view bytes and requests per page type on the real site, ours beside stock Material."""
-    return _weigh_both(opts, "real site", posts=0, orgs=None)
+    return _weigh_both(opts, "real site", large=False)
 
 
 def bench_page_weight_large(opts: Options) -> list[str]:
     """The same on a synthetic large site: N posts and the synthetic organisations."""
-    return _weigh_both(opts, opts.large_label, posts=opts.posts, orgs=opts.synthetic_folder())
+    return _weigh_both(opts, opts.large_label, large=True)
 
 
-def _weigh_both(opts: Options, label: str, *, posts: int, orgs: Path | None) -> list[str]:
-    """Build ours and stock Material on the same Markdown; weigh each page type's first view."""
-    orgs = orgs or opts.project.organisations  # stock gets the organisations as Markdown pages
-    sites = {}
-    for hooks in (True, False):
-        site = opts.scratch / f"site-weight-{'ours' if hooks else 'stock'}-{posts}"
-        opts.timed_project_build(site, hooks=hooks, posts=posts, orgs=orgs)
-        sites[hooks] = site
-    ours = _weigh_site(sites[True], opts.project.netlify_toml)
-    stock = _weigh_site(sites[False], opts.project.netlify_toml, stock=True)
+def _weigh_both(opts: Options, label: str, *, large: bool) -> list[str]:
+    """Ours and stock Material built on the same Markdown; weigh each page type's first view."""
+    ours_site = opts.built_project_site(hooks=True, large=large)
+    stock_site = opts.built_project_site(hooks=False, large=large)
+    ours = _weigh_site(ours_site, opts.project.netlify_toml)
+    stock = _weigh_site(stock_site, opts.project.netlify_toml, stock=True)
     lines = [f"{label}: first view, fresh cache, gzip on the wire (goal <= 100 KB real, <= 150 KB large)"]
     for name, figures in ours.items():
         beside = stock.get(name, "no such page")
         lines.append(f"  {name}: ours {figures}; stock Material {beside}")
-    return lines + _site_files(sites[True])
+    return lines + _site_files(ours_site)
 
 
 def _site_files(site: Path) -> list[str]:
@@ -117,13 +113,10 @@ def _short(path: str) -> str:
 def bench_site_build(opts: Options) -> list[str]:
     """Build time of the real and the synthetic large site, beside stock Material on the same Markdown."""
     lines = []
-    for label, posts, orgs in (
-        ("real site", 0, None),
-        (opts.large_label, opts.posts, opts.synthetic_folder()),
-    ):
-        ours = opts.timed_project_build(opts.scratch / "site-ours", hooks=True, posts=posts, orgs=orgs)
-        stock = opts.timed_project_build(opts.scratch / "site-stock", hooks=False, posts=posts, orgs=orgs)
-        pages = len(list((opts.scratch / "site-ours").rglob("*.html")))
+    for label, large in (("real site", False), (opts.large_label, True)):
+        ours = opts.timed_project_build(hooks=True, large=large)
+        stock = opts.timed_project_build(hooks=False, large=large)
+        pages = len(list(opts.project_site(hooks=True, large=large).rglob("*.html")))
         lines.append(
             f"{label}: ours {ours:.1f} s, stock Material {stock:.1f} s, "
             f"ratio {ours / stock:.2f} ({pages} pages)"
@@ -149,9 +142,7 @@ def bench_lighthouse(opts: Options) -> list[str]:
         f"each page run {LIGHTHOUSE_RUNS} times: the median run's figures, then every run's performance",
     ]
     for hooks in (True, False):
-        site = opts.scratch / f"site-weight-{'ours' if hooks else 'stock'}-0"
-        if not site.exists():
-            opts.timed_project_build(site, hooks=hooks, posts=0, orgs=opts.project.organisations)
+        site = opts.built_project_site(hooks=hooks, large=False)
         lines.append("ours:" if hooks else "stock Material:")
         with serve_like_host(site, opts.project.netlify_toml) as server:
             for name, url in page_types(site, stock=not hooks).items():

@@ -41,9 +41,7 @@ _ANSWERED_JS = """
 def bench_search(opts: Options) -> list[str]:
     """On the large site, in Chromium: bytes the search fetches for one query, and the time from
     the last keystroke to results, for a first query (start-up included) and a later one."""
-    site = opts.scratch / f"site-weight-ours-{opts.posts}"  # page-weight-large's, when it ran
-    if not (site / "pagefind").is_dir():
-        opts.timed_project_build(site, hooks=True, posts=opts.posts, orgs=opts.synthetic_folder())
+    site = opts.built_project_site(hooks=True, large=True)  # page-weight-large's, when it ran
     pages = len(list(site.rglob("*.html")))
     first, later = _search_timings(site, opts.project.netlify_toml)
     lines = [
