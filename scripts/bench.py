@@ -1,6 +1,7 @@
 """Benchmarks that print figures: `make bench`. No pass or fail; nothing here is committed.
 
-The benchmarks live in hub/dev/bench.py; this is their command line.
+The benchmarks live in hub/dev/bench/ (a module per subject, BENCHMARKS in its __init__);
+this is their command line.
 
     python scripts/bench.py                              # every benchmark
     python scripts/bench.py --only directory-filter      # one (repeat --only for more)
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from hub.core.paths import Project
 from hub.dev.bench import BENCHMARKS, Options
+from hub.dev.scratch import LARGE_ORGANISATIONS, LARGE_POSTS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,8 +37,10 @@ def _parser() -> argparse.ArgumentParser:
     """--only (repeatable), the synthetic sizes, and the project root."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", action="append", choices=list(BENCHMARKS), help="run only this benchmark")
-    parser.add_argument("--orgs", type=int, default=5000, help="synthetic organisations (default 5000)")
-    parser.add_argument("--posts", type=int, default=1000, help="synthetic posts (default 1000)")
+    # The large site's sizes, the same as the tests check the search and the directory at.
+    orgs_help = "synthetic organisations (%(default)s)"
+    parser.add_argument("--orgs", type=int, default=LARGE_ORGANISATIONS, help=orgs_help)
+    parser.add_argument("--posts", type=int, default=LARGE_POSTS, help="synthetic posts (%(default)s)")
     parser.add_argument("--root", type=Path, default=ROOT, help="the project (folder of mkdocs.yml)")
     return parser
 

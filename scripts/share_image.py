@@ -11,9 +11,8 @@ import argparse
 import html
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
 from hub.core.paths import Project
+from hub.dev.browser import chromium
 
 PROJECT = Project(Path(__file__).resolve().parent.parent)
 
@@ -30,18 +29,16 @@ def main(argv: list[str] | None = None) -> int:
     """Write the PNG; return 0."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=PROJECT.docs / "assets" / "share.png")
-    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--chromium", default=None, help="the Chromium to use (default: /usr/bin/chromium)")
     args = parser.parse_args(argv)
     page_html = CARD.format(
         name=html.escape("The employer hub"),
         strapline=html.escape("Socio-economic diversity and inclusion for employers"),
     )
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=args.chromium, args=["--no-sandbox"])
+    with chromium(args.chromium) as browser:
         page = browser.new_page(viewport={"width": 1200, "height": 630})
         page.set_content(page_html)
         page.screenshot(path=str(args.out))
-        browser.close()
     print(f"wrote {args.out}")
     return 0
 

@@ -1,8 +1,10 @@
-"""Shared fixtures: one real build of the site, a local HTTP server for it, and Chromium."""
+"""Shared fixtures: one real build of the site, a local HTTP server for it, Chromium, and the
+large site (the real one with synthetic posts and organisations added), built once a session."""
 
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,9 +13,19 @@ import pytest
 from bs4 import BeautifulSoup
 
 from hub.dev import sitebuild
-from hub.dev.browser import CHROMIUM_ARGS, chromium_path
+from hub.dev.browser import chromium, chromium_path
 from hub.dev.preview import serve_static
-from tests.project import PROJECT, ROOT
+from hub.dev.scratch import (
+    LARGE_ORGANISATIONS,
+    LARGE_POSTS,
+    large_organisations,
+    scratch_env,
+    write_large_project,
+)
+from tests.project import PROJECT, ROOT, VOCAB
+
+# Tests that take this fixture run on the large site; they run last (see below).
+LARGE_SITE = "large_site"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -31,6 +43,12 @@ def pytest_configure(config: pytest.Config) -> None:
     """Refuse a repeat count that would run nothing."""
     if config.getoption("repeat") < 1:
         raise pytest.UsageError("--repeat takes a whole number of runs, 1 or more")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests on the large site run last, in their order: its build, started as the session
+    starts (`_large_build`), runs beside every other test instead of before its own."""
+    items.sort(key=lambda item: LARGE_SITE in getattr(item, "fixturenames", ()))
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -92,30 +110,30 @@ def site_url(build: Build) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """One headless Chromium for the session. Under CI a missing browser is a failure."""
-    # Playwright is in requirements-dev.txt, so it is always there under `make test`; the
-    # import stays explicit so that a broken install fails loudly rather than skipping.
-    from playwright import sync_api
-
-    executable = chromium_path()
-    if executable is None and os.environ.get("CI"):
+    # Playwright is in requirements-dev.txt, so it is always there under `make test`; a broken
+    # install fails loudly (an ImportError) rather than skipping.
+    if chromium_path() is None and os.environ.get("CI"):
         pytest.fail("CI must run the browser tests, but no Chromium was found at /usr/bin/chromium")
-    with sync_api.sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
-@pytest.fixture
-def page(browser, site_url: str) -> Iterator[object]:
-    """A fresh browser page; console errors and page errors are collected on `page.errors`."""
-    context = browser.new_context(base_url=site_url)
+def collecting_page(context: object) -> object:
+    """A new page of `context` whose console errors and page errors are collected on `page.errors`."""
     new_page = context.new_page()
     errors: list[str] = []
     new_page.on("pageerror", lambda exc: errors.append(f"pageerror: {exc}"))
     new_page.on("console", lambda msg: errors.append(f"console: {msg.text}") if msg.type == "error" else None)
     new_page.errors = errors
     new_page.set_default_timeout(15_000)
-    yield new_page
+    return new_page
+
+
+@pytest.fixture
+def page(browser, site_url: str) -> Iterator[object]:
+    """A fresh browser page; console errors and page errors are collected on `page.errors`."""
+    context = browser.new_context(base_url=site_url)
+    yield collecting_page(context)
     context.close()
 
 
@@ -123,4 +141,72 @@ def page(browser, site_url: str) -> Iterator[object]:
 def preview_url(build: Build) -> Iterator[str]:
     """The built site served as `make preview` serves it: under `_headers` and redirects."""
     with serve_static(build.site, netlify_toml=PROJECT.netlify_toml) as url:
+        yield url
+
+
+@dataclass
+class LargeBuild:
+    """The large site's build: started in the background, or a finished one kept from before."""
+
+    site: Path
+    running: sitebuild.RunningBuild | None
+
+    def finished(self) -> Path:
+        """Wait for the build if it runs; fail with its log if it failed; the site."""
+        if self.running is not None:
+            result = self.running.result()
+            self.running = None
+            if not result.ok:
+                pytest.fail(
+                    f"the large site's build failed ({result.returncode}):\n{result.log}", pytrace=False
+                )
+        return self.site
+
+
+def start_large_build(folder: Path) -> LargeBuild:
+    """Write the large site's project into `folder` and start its strict build in the background;
+    a folder that already holds a finished build (HUB_LARGE_SITE) is used as it is."""
+    site = folder / "site"
+    if (site / "pagefind" / "pagefind.js").is_file():
+        return LargeBuild(site, None)
+    for written in (folder / "project", large_organisations(folder)):  # a kept folder's unfinished run
+        shutil.rmtree(written, ignore_errors=True)
+    config = write_large_project(PROJECT, folder, VOCAB, posts=LARGE_POSTS, orgs=LARGE_ORGANISATIONS)
+    env = scratch_env(folder / "cache", large_organisations(folder))
+    return LargeBuild(site, sitebuild.start_build(config, site, env))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _large_build(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LargeBuild | None]:
+    """Start the large site's build with the session when a selected test uses it, so that it
+    runs beside the other tests. HUB_LARGE_SITE=/some/folder keeps the build between sessions
+    (delete the folder after changing the site)."""
+    if not any(LARGE_SITE in getattr(item, "fixturenames", ()) for item in request.session.items):
+        yield None
+        return
+    kept = os.environ.get("HUB_LARGE_SITE")
+    large = start_large_build(Path(kept) if kept else tmp_path_factory.mktemp("large"))
+    yield large
+    if large.running is not None:  # the session ended before a test needed the site
+        large.running.stop()
+
+
+@pytest.fixture(scope="session")
+def large_site(_large_build: LargeBuild | None, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site with LARGE_POSTS synthetic posts and LARGE_ORGANISATIONS synthetic
+    organisations added, built once a session (strict, offline feeds); the tests of the search
+    and of the directory at that size share it."""
+    large = _large_build or start_large_build(tmp_path_factory.mktemp("large"))
+    site = large.finished()
+    assert len(list(site.glob("blog/20*/*/*/synthetic-post-*/index.html"))) == LARGE_POSTS
+    assert len(list(site.glob("organisations/synthetic-*/index.html"))) == LARGE_ORGANISATIONS
+    return site
+
+
+@pytest.fixture(scope="session")
+def large_url(large_site: Path) -> Iterator[str]:
+    """The large site served on 127.0.0.1; its base URL."""
+    with serve_static(large_site) as url:
         yield url

@@ -1,10 +1,18 @@
-"""Which Chromium the browser tests and benchmarks drive, and how it is started here."""
+"""The one way Chromium is started here, for the browser tests, the benchmarks and dev tools:
+Debian's Chromium through Playwright (never a browser download), headless, with flags for a
+closed network."""
 
 from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 # Flags for a closed network: no background connections that the machine would refuse.
 CHROMIUM_ARGS = [
@@ -24,3 +32,19 @@ def chromium_path() -> str | None:
         if candidate and Path(candidate).exists():
             return candidate
     return None
+
+
+@contextmanager
+def chromium(executable: str | None = None) -> Iterator[Browser]:
+    """Playwright and one headless Chromium (`executable`, else `chromium_path()`), closed after."""
+    # Imported here: a build never needs Playwright, only tests, benchmarks and dev tools do.
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=executable or chromium_path(), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()

@@ -10,6 +10,7 @@ import hashlib
 import http.server
 import mimetypes
 import re
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +26,13 @@ mimetypes.add_type("image/svg+xml", ".svg")
 mimetypes.add_type("text/javascript", ".js")
 
 _LOC = re.compile(rb"<loc>https?://[^/<]+/")
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now (for a server started by its port)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def sitemap_for(content: bytes, origin: str) -> bytes:

@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 ENGINES = ("mkdocs", "properdocs")
 
@@ -45,6 +47,19 @@ def build_site(
     strict: bool = True,
 ) -> BuildResult:
     """Run `python -m <engine> build` on `config_file` into `dest` (offline feeds, no colour)."""
+    return start_build(config_file, dest, env, engine=engine, strict=strict).result()
+
+
+def start_build(
+    config_file: Path,
+    dest: Path,
+    env: Mapping[str, str] | None = None,
+    *,
+    engine: str = "mkdocs",
+    strict: bool = True,
+) -> RunningBuild:
+    """`build_site` started in the background: the build runs while the caller does other work
+    (a test session starts a long build first and uses it last); `result()` waits for it."""
     if engine not in ENGINES:
         raise ValueError(f"engine {engine!r}: use one of {', '.join(ENGINES)}")
     command = [
@@ -57,16 +72,47 @@ def build_site(
         "--site-dir",
         str(dest),
     ]
-    start = time.perf_counter()
-    proc = subprocess.run(
+    # The output goes to files, not pipes: nobody reads a pipe while the build runs, and a full
+    # one would stop the build. RunningBuild.result() reads and closes them.
+    stdout = tempfile.TemporaryFile("w+")  # noqa: SIM115
+    stderr = tempfile.TemporaryFile("w+")  # noqa: SIM115
+    proc = subprocess.Popen(
         [*command, "--strict"] if strict else command,
         cwd=Path(config_file).parent,
         env=build_env(env),
-        capture_output=True,
+        stdout=stdout,
+        stderr=stderr,
         text=True,
-        check=False,
     )
-    return BuildResult(Path(dest), proc.stdout + proc.stderr, proc.returncode, time.perf_counter() - start)
+    return RunningBuild(Path(dest), proc, stdout, stderr, time.perf_counter())
+
+
+@dataclass
+class RunningBuild:
+    """A build in a subprocess; `result()` waits for it to end and reads what it printed."""
+
+    site: Path
+    proc: subprocess.Popen[str]
+    stdout: IO[str]
+    stderr: IO[str]
+    started: float
+
+    def result(self) -> BuildResult:
+        """Wait for the build; the finished build (its log is stdout, then stderr)."""
+        returncode = self.proc.wait()
+        seconds = time.perf_counter() - self.started
+        log = ""
+        for stream in (self.stdout, self.stderr):
+            stream.seek(0)
+            log += stream.read()
+            stream.close()
+        return BuildResult(self.site, log, returncode, seconds)
+
+    def stop(self) -> None:
+        """End the build if it still runs (a session that ends before it needs the site)."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
 
 
 def build_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:

@@ -13,7 +13,6 @@ import datetime as dt
 import os
 import re
 import shutil
-import socket
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from hub.core.frontmatter import dump_front_matter, parse_front_matter, read_front_matter_file
-from hub.dev.preview import serve_static
+from hub.dev.preview import free_port, serve_static
 from scripts import check_content, check_data
 from tests.browser.axe import axe_results, axe_violations
 from tests.browser.csp import watch
@@ -40,13 +39,6 @@ class Checkout:
 
     root: Path
     url: str
-
-
-def free_port() -> int:
-    """A port nothing listens on now (decap-server is told to take it)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def copy_repository(dest: Path) -> Path:

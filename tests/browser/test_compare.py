@@ -443,7 +443,9 @@ def test_numbers_are_kept_only_while_the_visitor_ticks_keep(page) -> None:
     open_page(page)
     keep = page.locator("#hub-compare-keep")
     expect(keep).not_to_be_checked()
-    expect(page.get_by_label("Keep these numbers in this browser (for the board report and your next visit)")).to_be_visible()
+    expect(
+        page.get_by_label("Keep these numbers in this browser (for the board report and your next visit)")
+    ).to_be_visible()
     fill(page, {"professional": "120", "clerical": "40"})
     page.set_input_files("#hub-levels-file", SAMPLE)
     expect(page.locator("#hub-compare-messages")).to_have_text("Loaded 3 levels from sample-levels.csv.")
@@ -458,7 +460,10 @@ def test_numbers_are_kept_only_while_the_visitor_ticks_keep(page) -> None:
     page.reload()
     page.wait_for_selector("#hub-compare[data-ready]")
     expect(keep).to_be_checked()
-    assert (page.input_value("#hub-count-professional"), page.input_value("#hub-count-clerical")) == ("120", "40")
+    assert (page.input_value("#hub-count-professional"), page.input_value("#hub-count-clerical")) == (
+        "120",
+        "40",
+    )
     # Unticked: removed from the browser, still on the page until the visitor leaves it.
     keep.uncheck()
     expect(page.locator("#hub-compare-messages")).to_have_text(

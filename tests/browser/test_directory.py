@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from hub.deploy.headers import HTML_CACHE
 from hub.deploy.netlify import headers_for, parse_headers
-from hub.dev.preview import serve_static
-from hub.dev.synthetic import directory_with_extra
+from hub.dev.scratch import LARGE_ORGANISATIONS
 from hub.directory.load import load_organisations
 from hub.directory.model import Organisation
 from hub.directory.regions import areas_around, works_across, works_in
 from tests.browser.axe import axe_violations
-from tests.conftest import build_site
 from tests.project import PROJECT, VOCAB
 
 pytestmark = pytest.mark.browser
@@ -470,28 +465,13 @@ def test_axe_on_an_organisation_page(browser, site_url: str, scheme: str) -> Non
     assert not violations
 
 
-BIG = 5000  # synthetic organisations added to the real ones
+# The large site (tests/conftest.py, shared with the search's tests): synthetic organisations
+# (and posts) added to the real ones.
+BIG = LARGE_ORGANISATIONS
 
 
-@pytest.fixture(scope="module")
-def big_site(tmp_path_factory) -> Path:
-    """One build with 5,000 synthetic organisations added to the real ones (about a minute)."""
-    folder = tmp_path_factory.mktemp("orgs") / "organisations"
-    directory_with_extra(folder, PROJECT.organisations, BIG, VOCAB)
-    return build_site(tmp_path_factory.mktemp("big") / "site", {"HUB_ORGANISATIONS_DIR": str(folder)}).site
-
-
-@pytest.fixture(scope="module")
-def big_directory_url(big_site) -> Iterator[str]:
-    """The 5,000-organisation build, served locally."""
-    with serve_static(big_site) as url:
-        yield url
-
-
-def test_without_javascript_page_links_reach_every_organisation(
-    browser, big_site, big_directory_url: str
-) -> None:
-    context = browser.new_context(base_url=big_directory_url, java_script_enabled=False)
+def test_without_javascript_page_links_reach_every_organisation(browser, large_site, large_url: str) -> None:
+    context = browser.new_context(base_url=large_url, java_script_enabled=False)
     page = context.new_page()
     page.goto("organisations/")
     reached: list[str] = []
@@ -506,26 +486,26 @@ def test_without_javascript_page_links_reach_every_organisation(
         with page.expect_navigation(wait_until="load"):
             following.click()
     context.close()
-    total = len(list((big_site / "organisations").glob("*/index.html")))  # page/<n>/ is deeper
+    total = len(list((large_site / "organisations").glob("*/index.html")))  # page/<n>/ is deeper
     assert pages == -(-(BIG + len(ORGS)) // 100)
     assert len(reached) == len(set(reached)) == BIG + len(ORGS) == total
-    assert all(url.startswith(big_directory_url + "organisations/") for url in reached)
+    assert all(url.startswith(large_url + "organisations/") for url in reached)
 
 
-def test_headers_do_not_grow_with_the_organisations(build, big_site) -> None:
+def test_headers_do_not_grow_with_the_organisations(build, large_site) -> None:
     """Pages at every depth (organisation pages, the directory's page/<n>/) share one policy,
     so `_headers` has as many rules at 5,000 organisations as at the real 39."""
     real = parse_headers((build.site / "_headers").read_text(encoding="utf-8"))
-    big = parse_headers((big_site / "_headers").read_text(encoding="utf-8"))
+    big = parse_headers((large_site / "_headers").read_text(encoding="utf-8"))
     assert [rule.pattern for rule in big] == [rule.pattern for rule in real]
     for path in ("/organisations/", "/organisations/page/2/", "/organisations/synthetic-00001/"):
-        assert (big_site / path.strip("/") / "index.html").is_file(), path
+        assert (large_site / path.strip("/") / "index.html").is_file(), path
         own = dict(headers_for(path, big[1:]))  # one page rule matches: nothing is joined
         assert own["Cache-Control"] == HTML_CACHE and "," not in own["Content-Security-Policy"], path
 
 
-def test_filtering_5000_organisations_shows_a_page_at_a_time(browser, big_directory_url: str) -> None:
-    context = browser.new_context(base_url=big_directory_url)
+def test_filtering_5000_organisations_shows_a_page_at_a_time(browser, large_url: str) -> None:
+    context = browser.new_context(base_url=large_url)
     page = context.new_page()
     open_directory(page)
     total = BIG + len(ORGS)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.navigation import walk
 from tests.conftest import Build
 
 pytestmark = pytest.mark.browser
@@ -28,10 +29,9 @@ def test_no_hidden_element_has_a_box_on_any_page(
     browser, site_url: str, build: Build, viewport: dict
 ) -> None:
     context = browser.new_context(base_url=site_url, viewport=viewport)
-    page = context.new_page()
     # The plan's script shows its tools and summaries once it has read the saved progress:
     # with some saved, every part of it that can be shown is.
-    page.add_init_script(
+    context.add_init_script(
         "localStorage.setItem('employer-hub:plan', JSON.stringify({version: 1, "
         "done: {'action-data-agree-owner': true, 'action-gone-away-now': true}, notes: {}}))"
     )
@@ -39,8 +39,7 @@ def test_no_hidden_element_has_a_box_on_any_page(
     checked = 0
     urls = build.page_urls()
     assert "plan/" in urls and len(urls) > 20
-    for url in urls:
-        page.goto(url, wait_until=SETTLED)
+    for url, page in walk(context, urls, wait_until=SETTLED):
         found += [f"{url}: {element}" for element in page.evaluate(SHOWN_BUT_HIDDEN)]
         checked += page.locator("[hidden]").count()
     context.close()

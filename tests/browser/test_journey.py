@@ -250,7 +250,9 @@ TOO_LARGE = [
 ]
 
 
-@pytest.mark.parametrize(("path", "header", "line", "size", "message"), TOO_LARGE, ids=["funnel-50mb", "pay-11mb"])
+@pytest.mark.parametrize(
+    ("path", "header", "line", "size", "message"), TOO_LARGE, ids=["funnel-50mb", "pay-11mb"]
+)
 def test_a_file_too_large_is_refused_with_words_that_fit_its_page(
     page, tmp_path: Path, path: str, header: str, line: str, size: int, message: str
 ) -> None:

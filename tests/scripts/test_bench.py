@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from hub.dev.bench import GENERATED_NAV_PAGE, write_scratch_project
+from hub.dev.scratch import GENERATED_NAV_PAGE, write_scratch_project
 from hub.dev.synthetic import directory_with_extra
 from tests.project import PROJECT, ROOT, VOCAB
 
@@ -81,3 +81,5 @@ def test_our_scratch_project_keeps_the_hooks_and_reads_its_own_folder(tmp_path: 
     assert len(ours["hooks"]) == len(load_config(str(ROOT / "mkdocs.yml"))["hooks"])
     assert ours["theme"].custom_dir == str(project / "overrides")
     assert ours["config_file_path"] == str(project / "mkdocs.yml")
+    # The build reads the host's redirects from netlify.toml (they become `_headers` rules).
+    assert (project / "netlify.toml").resolve() == PROJECT.netlify_toml.resolve()

@@ -29,3 +29,24 @@ def test_a_failed_build_raises_with_its_log(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     with pytest.raises(sitebuild.BuildFailed, match=r"mkdocs build failed \(1\):\n(?s:.*)missing\.md"):
         sitebuild.build_or_raise(config, tmp_path / "site")
+
+
+def _tiny_project(folder: Path) -> Path:
+    """A one-page MkDocs project in `folder`; its mkdocs.yml."""
+    (folder / "docs").mkdir(parents=True)
+    (folder / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    config = folder / "mkdocs.yml"
+    config.write_text("site_name: tiny\n", encoding="utf-8")
+    return config
+
+
+def test_builds_started_together_each_end_with_their_own_site_and_log(tmp_path: Path) -> None:
+    first = sitebuild.start_build(_tiny_project(tmp_path / "a"), tmp_path / "a-site")
+    second = sitebuild.start_build(_tiny_project(tmp_path / "b"), tmp_path / "b-site")
+    for running, name in ((second, "b-site"), (first, "a-site")):
+        result = running.result()
+        assert result.ok, result.log
+        assert result.site == tmp_path / name and (result.site / "index.html").is_file()
+        assert f"Building documentation to directory: {tmp_path / name}" in result.log
+        running.stop()  # a finished build: nothing to end
+        assert running.proc.returncode == 0
