@@ -228,6 +228,12 @@ def test_the_board_report_journey(sized_page, site_url: str, tmp_path: Path, ele
     ]
     expect(section(page, "plan")).to_contain_text("Progress by part of the strategy")
     expect(section(page, "plan")).to_contain_text("1 of")
+    # Beside each section's figures, how they are worked out, for a reader who never saw the page.
+    expect(section(page, "funnel")).to_contain_text('the "four-fifths" rule of thumb')
+    expect(section(page, "funnel")).to_contain_text("it is not UK law")
+    expect(section(page, "pay")).to_contain_text("regulation 13")
+    expect(section(page, "change")).to_contain_text("the usual 5% level")
+    expect(section(page, "plan")).to_contain_text("Each action counts once")
 
     page.get_by_role("radio", name="For your own analysis: every count").check()
     assert rows(page, ".hub-journey-pay") == PAY_TABLE
@@ -251,6 +257,8 @@ def test_the_board_report_journey(sized_page, site_url: str, tmp_path: Path, ele
         "Your hiring funnel",
         LONG_STAGE,  # wrapped in its cell, never clipped
         "Under 0.80: worth a closer look",  # the last column of the widest table
+        "it is not UK law",  # the funnel's method line prints with its figures
+        "regulation 13",
         "Your class pay gap",
         "£19.50",
         "36.7%",
@@ -262,6 +270,8 @@ def test_the_board_report_journey(sized_page, site_url: str, tmp_path: Path, ele
         "76% of 400",
         "Your action plan",
         "Progress by part",
+        "Each action counts once",
+        "the usual 5% level",
         "Sections to include",
     ):
         assert squash(words) not in text, words

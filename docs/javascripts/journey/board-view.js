@@ -97,7 +97,7 @@ function sectionNode(report, section) {
     node.append(el("p", { class: "hub-board-report__none" }, `${why} `, link, ` fills it. ${section.fill}`));
     return node;
   }
-  node.append(...shown.nodes);
+  node.append(...shown.nodes, el("p", { class: "hub-board-report__method" }, `How this is worked out: ${section.method}`));
   return node;
 }
 

@@ -6,13 +6,62 @@ import { applyView, levelResults, readFields, summarise } from "../compare/logic
 import { counts, describe, stage, summaryRows } from "../plan/logic.js";
 
 // The report's sections in the order they print: the page that fills each, relative to the
-// report (strategy/data/board-report/), and what the visitor does there.
+// report (strategy/data/board-report/), what the visitor does there, and how its figures are
+// worked out, in a sentence a board reader needs beside them (the page's #how has it in full).
+const KEEP_RESULTS = 'Load your file there and tick "Keep these results in this browser".';
 export const SECTIONS = [
-  { id: "workforce", title: "Your workforce", page: "Compare your workforce", href: "../compare/", fill: "Type your counts there and tick \"Keep these numbers in this browser\"." },
-  { id: "change", title: "Change over time", page: "Change over time", href: "../change/", fill: 'Load your file there and tick "Keep these results in this browser".' },
-  { id: "funnel", title: "Your hiring funnel", page: "Your hiring funnel", href: "../funnel/", fill: 'Load your file there and tick "Keep these results in this browser".' },
-  { id: "pay", title: "Your class pay gap", page: "Your class pay gap", href: "../pay-gap/", fill: 'Load your file there and tick "Keep these results in this browser".' },
-  { id: "plan", title: "Your action plan", page: "Your action plan", href: "../../../plan/", fill: "Tick the actions you have done there: that page keeps your progress in this browser." },
+  {
+    id: "workforce",
+    title: "Your workforce",
+    page: "Compare your workforce",
+    href: "../compare/",
+    fill: 'Type your counts there and tick "Keep these numbers in this browser".',
+    method:
+      "Shares are of the people whose background is known, to a whole per cent, beside the UK " +
+      "workforce as revised by the Social Mobility Commission in May 2021.",
+  },
+  {
+    id: "change",
+    title: "Change over time",
+    page: "Change over time",
+    href: "../change/",
+    fill: KEEP_RESULTS,
+    method:
+      'A change is marked "too small to read" when a standard test for the difference between ' +
+      "two proportions, at the usual 5% level, says chance alone could explain it.",
+  },
+  {
+    id: "funnel",
+    title: "Your hiring funnel",
+    page: "Your hiring funnel",
+    href: "../funnel/",
+    fill: KEEP_RESULTS,
+    method:
+      "A relative pass rate under 0.80 is flagged as worth a closer look. The 0.80 line is the " +
+      '"four-fifths" rule of thumb from US guidance on selecting staff: it is not UK law, and ' +
+      "not proof of unfair treatment.",
+  },
+  {
+    id: "pay",
+    title: "Your class pay gap",
+    page: "Your class pay gap",
+    href: "../pay-gap/",
+    fill: KEEP_RESULTS,
+    method:
+      "A gap is how much less a background is paid than the professional background, as a " +
+      "percentage of professional-background pay. The quartiles follow the gender pay gap " +
+      "method (regulation 13 of the 2017 regulations).",
+  },
+  {
+    id: "plan",
+    title: "Your action plan",
+    page: "Your action plan",
+    href: "../../../plan/",
+    fill: "Tick the actions you have done there: that page keeps your progress in this browser.",
+    method:
+      "Each action counts once, wherever the guidance lists it. From the first tick, an " +
+      "organisation is starting out until every starting-out action is done.",
+  },
 ];
 
 /** The calculator's kept state ({fields, levels}, from its readState) as `view` shows it:
