@@ -7,9 +7,12 @@
  * `counts` maps each cell id to its count. Each set in `sets` is a list of `members` that add
  * up to `total` (a cell id), or to a total anyone can know when `total` is null. Any count
  * under `threshold` is hidden (0 included). Then, while some set has exactly one hidden cell
- * (a total counts as a cell of its set), the smallest count still shown among its members is
- * hidden as well (the earlier one on a tie), or the total when no member is left, so that
- * no hidden count is the difference of shown ones. Sets are checked in the order given. */
+ * (a total counts as a cell of its set), or hidden members that, with its total known, add up
+ * to under `threshold` (so their sum could be worked out and is itself small: two hidden 0s
+ * beside a shown total are both given back), the smallest count still shown among its members
+ * is hidden as well (the earlier one on a tie), or the total when no member is left, so that
+ * no hidden count, nor a small sum of them, is the difference of shown ones. Sets are checked
+ * in the order given. */
 export function suppress(counts, sets, threshold) {
   const hidden = new Map();
   for (const [id, count] of Object.entries(counts)) {
@@ -20,7 +23,8 @@ export function suppress(counts, sets, threshold) {
   for (let i = 0; i < sets.length; i++) {
     const { members, total } = sets[i];
     const cells = total ? [...members, total] : members;
-    if (cells.filter((id) => hidden.has(id)).length !== 1) continue;
+    const withheld = cells.filter((id) => hidden.has(id));
+    if (withheld.length === 0 || (withheld.length > 1 && !givesSmallSum(sets[i], counts, hidden, threshold))) continue;
     const shown = members.filter((id) => !hidden.has(id));
     const next = shown.length ? smallest(shown, counts) : total;
     if (next && !hidden.has(next)) {
@@ -29,6 +33,15 @@ export function suppress(counts, sets, threshold) {
     }
   }
   return hidden;
+}
+
+/* Whether a set's total is known (shown, or known to all) while the members hidden in it add up
+ * to under the threshold: the total less the shown members then gives their sum, a small count
+ * itself (0 when every hidden member is 0, which would give each of them back). */
+function givesSmallSum({ members, total }, counts, hidden, threshold) {
+  if (total && hidden.has(total)) return false;
+  const sum = members.filter((id) => hidden.has(id)).reduce((all, id) => all + counts[id], 0);
+  return sum < threshold;
 }
 
 function smallest(ids, counts) {

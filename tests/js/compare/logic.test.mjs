@@ -130,15 +130,16 @@ test("for your own analysis every number is shown, small ones included", () => {
 });
 
 test("for publication a count under 10 is hidden with its share, and the next smallest count too", () => {
-  // Lower 8 of 183 answers; not classified 0 (under 10 too). 120 + 55 + 8 + 0 = 183 is shown,
-  // and 0 and 8 are hidden, so no other count needs to go.
+  // Lower 8 of 183 answers; not classified 0 (under 10 too). The 183 answers are shown, so
+  // 183 - 120 - 55 would give the two hidden counts' sum, 8: a small count itself. So the
+  // smallest shown group, intermediate 55, is hidden too, and the hidden three add up to 63.
   const s = summarise(config, { professional: 120, clerical: 55, unemployed: 8 }, 200);
   const shown = applyView(config, s, [], "publication");
   assert.deepEqual(
     shown.summary.groups.map((g) => [g.id, g.count, g.hidden, g.percent, g.difference]),
     [
       ["professional", 120, "", 66, 29],
-      ["intermediate", 55, "", 30, 6],
+      ["intermediate", null, "secondary", null, null],
       ["lower", null, "primary", null, null],
       ["not-classified", null, "primary", null, null],
     ],

@@ -29,6 +29,27 @@ test("two counts under 10 in a set protect each other", () => {
   });
 });
 
+test("hidden counts whose sum a shown total gives back, and which add up to under 10, take the next smallest", () => {
+  // Only one background has people: 120 - 120 gives the two hidden 0s back unless 120 goes too.
+  assert.deepEqual(hidden({ prof: 120, inter: 0, lower: 0, t: 120 }, [{ members: ["prof", "inter", "lower"], total: "t" }]), {
+    inter: "primary",
+    lower: "primary",
+    prof: "secondary",
+  });
+  // 3 + 4 = 7 would be 100 - 93: a small count, so 93 is hidden too.
+  assert.deepEqual(hidden({ a: 3, b: 4, c: 93, t: 100 }, [{ members: ["a", "b", "c"], total: "t" }]), {
+    a: "primary",
+    b: "primary",
+    c: "secondary",
+  });
+  // A hidden total gives no sum back: nothing more is hidden.
+  assert.deepEqual(hidden({ a: 3, b: 4, c: 93, t: 7 }, [{ members: ["a", "b"], total: "t" }]), {
+    a: "primary",
+    b: "primary",
+    t: "primary",
+  });
+});
+
 test("a total known to all (null) still needs a second hidden member", () => {
   assert.deepEqual(hidden({ a: 5, b: 30, c: 20 }, [{ members: ["a", "b", "c"], total: null }]), {
     a: "primary",
