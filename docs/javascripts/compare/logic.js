@@ -9,6 +9,7 @@
 import { firstErrors, readTable, readText, toCsv } from "../shared/csv.js";
 import { suppress } from "../shared/mask.js";
 import { parseCount, roundTo } from "../shared/numbers.js";
+import { readStored } from "../shared/storage.js";
 
 export const MAX_CSV_CHARS = 200000;
 export const MAX_CSV_ROWS = 2000;
@@ -339,6 +340,17 @@ export function answerLookup(config) {
 /** What a file's row says when its answer is not an option. */
 export function unknownAnswer(answer) {
   return `"${answer}" is not one of the answer options: give an option's id (for example professional) or its exact words.`;
+}
+
+/** What `storage` keeps for the calculator, read like a file (readState), the older key moved
+ * once: {value} (null when nothing is kept) or {problem}. The calculator and the report for
+ * the board both read it through this. */
+export function readSaved(storage, config) {
+  return readStored(storage, STORE.key, {
+    version: STORE.version,
+    read: (data) => readState(data, config),
+    migrate: { [STORE.older]: (old) => ({ ...old, version: STORE.version }) },
+  });
 }
 
 /** Stored state read like a file: {value: {fields, levels, levelsFile, view}} or {problem}. */

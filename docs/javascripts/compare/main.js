@@ -10,7 +10,7 @@
  */
 import { download } from "../shared/download.js";
 import { formatCount, signed } from "../shared/numbers.js";
-import { browserStorage, clearStored, readStored, writeStored } from "../shared/storage.js";
+import { browserStorage, clearStored, writeStored } from "../shared/storage.js";
 import {
   HEADCOUNT,
   STORE,
@@ -18,7 +18,7 @@ import {
   levelResults,
   readCountsFile,
   readFields,
-  readState,
+  readSaved,
   resultsCsv,
   summarise,
 } from "./logic.js";
@@ -30,11 +30,7 @@ function start() {
   if (!form || form.dataset.ready) return;
   const config = JSON.parse(form.dataset.config);
   const page = { form, config, state: emptyState(), notSaved: "", keep: false };
-  const stored = readStored(browserStorage(), STORE.key, {
-    version: STORE.version,
-    read: (data) => readState(data, config),
-    migrate: { [STORE.older]: (old) => ({ ...old, version: STORE.version }) },
-  });
+  const stored = readSaved(browserStorage(), config);
   if (stored.value) page.state = stored.value;
   // Kept only when the visitor chose to; numbers kept before the page asked stay kept, with
   // the box ticked, until the visitor unticks it.

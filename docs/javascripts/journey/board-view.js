@@ -3,11 +3,11 @@
  * action plan's progress), shows the sections the visitor chooses in the view they choose
  * (for publication first) and prints. It sends nothing: the one request it makes is for the
  * plan's actions file, the same file the plan page reads. */
-import { STORE as WORKFORCE, readState as readWorkforce } from "../compare/logic.js";
+import { readSaved as readWorkforce } from "../compare/logic.js";
 import * as plan from "../plan/logic.js";
 import { jsonOnce } from "../shared/fetch.js";
 import { formatCount, signed } from "../shared/numbers.js";
-import { browserStorage, readStored } from "../shared/storage.js";
+import { browserStorage } from "../shared/storage.js";
 import { SECTIONS, planReport, workforceReport } from "./board.js";
 import { analysis as change } from "./change-view.js";
 import { el, table } from "./dom.js";
@@ -24,11 +24,7 @@ const DASH = "\u2013";
 export async function startBoard(form, config) {
   const storage = browserStorage();
   const kept = {
-    workforce: readStored(storage, WORKFORCE.key, {
-      version: WORKFORCE.version,
-      read: (data) => readWorkforce(data, config),
-      migrate: { [WORKFORCE.older]: (old) => ({ ...old, version: WORKFORCE.version }) },
-    }),
+    workforce: readWorkforce(storage, config),
     ...Object.fromEntries(Object.entries(ANALYSES).map(([id, analysis]) => [id, readKeptResults(storage, analysis, config)])),
     plan: await readPlan(storage),
   };

@@ -9,12 +9,14 @@ import {
   levelResults,
   readCountsFile,
   readFields,
+  readSaved,
   readState,
   responseRate,
   resultRows,
   resultsCsv,
   summarise,
 } from "../../../docs/javascripts/compare/logic.js";
+import { fakeStorage } from "../helpers/storage.mjs";
 
 const fixture = (path) => readFileSync(new URL(path, import.meta.url), "utf8");
 const config = JSON.parse(fixture("../fixtures/compare-config.json"));
@@ -307,6 +309,18 @@ test("stored state is read like a file; what was typed, even a typo, comes back 
   const stringCounts = { ...GOOD_STATE, levels: [{ name: "Entry", counts: { professional: "12", technical: "1,200" } }] };
   assert.deepEqual(readState(stringCounts, config).value.levels, GOOD_LEVELS);
   assert.deepEqual(readState({ version: 2 }, config), { value: { fields: {}, levels: [], levelsFile: "", view: "analysis" } });
+});
+
+test("what the browser keeps is read through readState, and the older key is moved once", () => {
+  const expected = { fields: { professional: "120", headcount: "6O" }, levels: GOOD_LEVELS, levelsFile: "levels.csv", view: "publication" };
+  assert.deepEqual(readSaved(fakeStorage(), config), { value: null });
+  assert.deepEqual(readSaved(fakeStorage({ "employer-hub:compare": JSON.stringify(GOOD_STATE) }), config), { value: expected });
+  const { version, ...old } = GOOD_STATE; // the first key kept no version
+  const storage = fakeStorage({ "hub-compare": JSON.stringify(old) });
+  assert.deepEqual(readSaved(storage, config), { value: expected });
+  assert.deepEqual([...storage.map.keys()], ["employer-hub:compare"]);
+  assert.equal(JSON.parse(storage.map.get("employer-hub:compare")).version, version);
+  assert.match(readSaved(fakeStorage({ "employer-hub:compare": "{oops" }), config).problem, /damaged/);
 });
 
 const DAMAGED_STATE = [
